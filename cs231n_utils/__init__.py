@@ -1,0 +1,26 @@
+"""Helpers for the CS231n-style course kit: data, gradient checks, plots, test assertions.
+
+Nothing a student implements lives here; the notebooks import from this package.
+"""
+from .checks import check_array
+from .data import (
+    CIFAR10_CLASSES, Dataset, find_cifar10_dir, load_cifar10, load_cifar10_batch,
+    load_dataset, preprocess_rows, split_data,
+)
+from .gradient_check import (
+    eval_numerical_gradient, eval_numerical_gradient_array, grad_check_sparse, rel_error,
+)
+from .synthetic import SYNTHETIC_CLASSES, make_synthetic_images
+from .testing import assert_close, assert_equal, assert_shape
+from .vis import plot_class_examples, plot_cv_results, plot_grid, visualize_grid
+
+__all__ = [
+    "check_array",
+    "CIFAR10_CLASSES", "Dataset", "find_cifar10_dir", "load_cifar10", "load_cifar10_batch",
+    "load_dataset", "preprocess_rows", "split_data",
+    "eval_numerical_gradient", "eval_numerical_gradient_array", "grad_check_sparse", "rel_error",
+    "SYNTHETIC_CLASSES", "make_synthetic_images",
+    "assert_close", "assert_equal", "assert_shape",
+    "plot_class_examples", "plot_cv_results", "plot_grid", "visualize_grid",
+]
+__version__ = "0.1.0"

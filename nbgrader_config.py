@@ -1,0 +1,33 @@
+"""nbgrader configuration of the course kit; the repository root is the course directory.
+
+`solutions/<assignment>/` holds the source notebooks, `assignments/<assignment>/` the
+generated student versions (`python -m tools.course generate`). Submissions, autograded
+notebooks, feedback and gradebook.db stay out of git (see .gitignore).
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades  # noqa: E402
+
+from tools.nbgrader_ext import ShortenTestErrors  # noqa: E402
+
+c = get_config()  # noqa: F821
+
+c.CourseDirectory.course_id = "cs231n-kit"
+c.CourseDirectory.source_directory = "solutions"
+c.CourseDirectory.release_directory = "assignments"
+
+# what students see in place of the solution
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# a correct submission's slowest cell takes a few seconds while grading
+c.Execute.timeout = 60
+
+# feedback never shows hidden tests: neither their source nor a traceback quoting it
+c.GenerateFeedback.preprocessors = [
+    GetGrades, ClearHiddenTests, ShortenTestErrors, CSSHTMLHeaderPreprocessor,
+]

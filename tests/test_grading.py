@@ -1,0 +1,163 @@
+"""Real nbgrader round trips: release, autograde example submissions, feedback.
+
+One temporary course directory per assignment; all example students of an assignment are graded
+by a single `nbgrader autograde` run (the session fixture), and the tests read the gradebook.
+"""
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from tools import course
+from tools import notebooks as nbt
+
+pytestmark = pytest.mark.nbgrader
+
+NAMES = course.assignment_names()
+VARIANTS = [(name, v) for name in NAMES for v in course.load_variants(name)]
+
+
+@pytest.fixture(scope="session")
+def graded(tmp_path_factory):
+    """{name: (course_root, scores, autograde process)} for every assignment."""
+    return course.grade_examples(NAMES, tmp_path_factory.mktemp("grading"))
+
+
+@pytest.fixture(scope="session")
+def feedback(graded):
+    """{name: {student: feedback text}}: nbgrader generate_feedback, HTML tags stripped."""
+    out = {}
+    for name, (root, _, _) in graded.items():
+        course.run_nbgrader(["generate_feedback", name, "--force"], root)
+        out[name] = {
+            p.parts[-3]: _text(p.read_text()) for p in (root / "feedback").glob(f"*/{name}/*.html")
+        }
+    return out
+
+
+def _text(page):
+    """Visible text of an HTML page (syntax highlighting splits code into many tags)."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def _regions(source, begin, end):
+    """Lines strictly between `### BEGIN X` and `### END X` markers."""
+    lines, inside = [], False
+    for line in source.split("\n"):
+        if begin in line:
+            inside = True
+        elif end in line:
+            inside = False
+        elif inside:
+            lines.append(line)
+    return lines
+
+
+def _source_notebooks(name):
+    return sorted((course.REPO / "solutions" / name).glob("*.ipynb"))
+
+
+def _secret_lines(name, begin, end):
+    """Distinctive lines of solution or hidden-test regions (long enough not to occur by chance)."""
+    lines = set()
+    for path in _source_notebooks(name):
+        for cell in nbt.read(path).cells:
+            lines.update(l.strip() for l in _regions(cell.source, begin, end))
+    return {l for l in lines if len(l) >= 16 and not l.startswith("#")}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_release_matches_committed(graded, name):
+    """assignments/ is exactly what nbgrader generates from solutions/ (never hand-edited)."""
+    root = graded[name][0]
+    fresh = {p.relative_to(root / "assignments"): p.read_bytes()
+             for p in (root / "assignments" / name).rglob("*") if p.is_file()}
+    committed = {p.relative_to(course.REPO / "assignments"): p.read_bytes()
+                 for p in (course.REPO / "assignments" / name).rglob("*") if p.is_file()}
+    assert sorted(fresh) == sorted(committed), "run `python -m tools.course generate`"
+    for rel, data in fresh.items():
+        assert data == committed[rel], f"{rel} differs: run `python -m tools.course generate`"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_release_leaks_nothing(name):
+    """Student notebooks hold stubs: no solution code, hidden tests, markers or outputs."""
+    solution_lines = _secret_lines(name, "BEGIN SOLUTION", "END SOLUTION")
+    hidden_lines = _secret_lines(name, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+    assert solution_lines and hidden_lines, "the detector needs lines to look for"
+    released = sorted((course.REPO / "assignments" / name).glob("*.ipynb"))
+    assert [p.name for p in released] == [p.name for p in _source_notebooks(name)]
+    for path in released:
+        text = path.read_text()
+        for marker in ("BEGIN SOLUTION", "END SOLUTION", "HIDDEN TESTS"):
+            assert marker not in text, f"{path.name} contains {marker!r}"
+        for line in solution_lines | hidden_lines:
+            assert line not in text, f"{path.name} leaks: {line!r}"
+        nb = nbt.read(path)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                assert not cell.outputs and cell.execution_count is None, f"{path.name} has outputs"
+            meta = cell.metadata.get("nbgrader", {})
+            if meta.get("solution") and cell.cell_type == "code":
+                assert "raise NotImplementedError()" in cell.source, meta["grade_id"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_autograde_run_succeeds(graded, name):
+    root, scores, proc = graded[name]
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    expected = {"solution", "blank"} | {v.student for n, v in VARIANTS if n == name}
+    assert set(scores) == expected, "every submission must be graded"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_solution_scores_full_points(graded, name):
+    scores = graded[name][1]["solution"]
+    assert scores, "no graded test cells"
+    lost = {g: s for g, s in scores.items() if s[0] != s[1]}
+    assert not lost, f"the solution loses points in {lost}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_blank_submission_scores_zero(graded, name):
+    scores = graded[name][1]["blank"]
+    assert scores and all(s == 0 for s, _ in scores.values()), scores
+
+
+@pytest.mark.parametrize("name,variant", VARIANTS, ids=[v.student for _, v in VARIANTS])
+def test_buggy_submission_loses_exactly_its_points(graded, name, variant):
+    """A known mistake in one function costs that function's test and nothing else."""
+    scores = graded[name][1][variant.student]
+    assert set(variant.fails) <= set(scores), f"unknown test cells {variant.fails}"
+    for grade_id, (score, max_score) in scores.items():
+        if grade_id in variant.fails:
+            assert score == 0, f"{grade_id} should fail for {variant.mistake!r}"
+        else:
+            assert score == max_score, f"{grade_id} lost points for a mistake elsewhere"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_graded_function_has_buggy_submissions(name):
+    """At least three mistakes per function, one of them only the hidden tests catch."""
+    variants = course.load_variants(name)
+    for path in _source_notebooks(name):
+        for grade_id in nbt.answer_sources(nbt.read(path)):
+            mine = [v for v in variants if v.grade_id == grade_id]
+            assert len(mine) >= 3, f"{grade_id}: {len(mine)} buggy submissions, need 3"
+            assert any(v.hidden_only for v in mine), f"{grade_id}: none only hidden tests catch"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_feedback_reveals_no_hidden_tests(graded, feedback, name):
+    hidden_lines = _secret_lines(name, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+    pages = feedback[name]
+    assert set(pages) == set(graded[name][1]), "every student gets feedback"
+    for student, text in pages.items():
+        for line in hidden_lines:
+            assert line not in text, f"feedback of {student} shows hidden test line {line!r}"
+    # the check can fail: the autograded notebooks it came from do hold those lines
+    root = graded[name][0]
+    autograded = "".join(p.read_text() for p in (root / "autograded").glob(f"*/{name}/*.ipynb"))
+    assert any(line in autograded for line in hidden_lines)

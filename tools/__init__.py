@@ -1,0 +1,1 @@
+"""Instructor tooling for the course kit (not shipped to students)."""

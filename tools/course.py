@@ -1,0 +1,190 @@
+"""Instructor commands: regenerate student notebooks, grade example submissions.
+
+    python -m tools.course generate [NAME ...]      # solutions/ -> assignments/ (nbgrader)
+    python -m tools.course grade-examples [NAME ...] [--workdir DIR]
+                                                     # autograde the bundled examples, print scores
+
+The examples are built from the source notebooks the way students would produce them: the
+released notebook with every answer cell filled in ("solution"), left untouched ("blank"),
+or filled in with one buggy answer from tests/submissions/<assignment>/ (one student each).
+Each assignment is graded in its own temporary course directory with the repository's
+nbgrader_config.py, so assignments can be graded side by side without sharing a gradebook.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import namedtuple
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from tools import notebooks as nbt
+
+__all__ = [
+    "REPO", "assignment_names", "run_nbgrader", "new_course", "generate", "Variant",
+    "load_variants", "build_examples", "autograde", "read_scores", "grade_examples",
+]
+
+REPO = Path(__file__).resolve().parent.parent
+SUBMISSIONS = REPO / "tests" / "submissions"
+Variant = namedtuple("Variant", "student grade_id mistake source fails hidden_only")
+
+
+def assignment_names():
+    """Assignment folders under solutions/, in lecture order."""
+    return sorted(p.name for p in (REPO / "solutions").iterdir()
+                  if p.is_dir() and any(p.glob("*.ipynb")))
+
+
+def run_nbgrader(args, root, check=True):
+    """Run `nbgrader ARGS` in course directory `root`; returns the CompletedProcess.
+
+    nbgrader starts `alembic` from PATH, so this interpreter's bin/ goes first on it.
+    """
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=root, env=env,
+                          capture_output=True, text=True)
+    if check and proc.returncode != 0:
+        raise RuntimeError(f"nbgrader {' '.join(args)} failed in {root}:\n{proc.stderr[-4000:]}")
+    return proc
+
+
+def new_course(root, names):
+    """Make a course directory at `root` with the repository's config and these sources."""
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    # the repository config, loaded from its own place (it imports tools/ next to itself)
+    (root / "nbgrader_config.py").write_text(
+        f"c = get_config()  # noqa: F821\nload_subconfig({str(REPO / 'nbgrader_config.py')!r})  # noqa: F821\n"
+    )
+    for name in names:
+        shutil.copytree(REPO / "solutions" / name, root / "solutions" / name,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return root
+
+
+def generate(root=REPO, names=None):
+    """nbgrader generate_assignment for each name (default: all) in course directory `root`."""
+    for name in names or assignment_names():
+        run_nbgrader(["generate_assignment", name, "--force"], root)
+
+
+def load_variants(name):
+    """Buggy submissions of one assignment, from tests/submissions/<name>/*.py."""
+    out = []
+    for path in sorted((SUBMISSIONS / name).glob("*.py")):
+        grade_id, _, mistake = path.stem.partition("__")
+        source = path.read_text().strip("\n")
+        first = source.split("\n", 1)[0]
+        fails = [f"test_{grade_id}"]
+        if first.startswith("# fails:"):
+            fails = [t.strip() for t in first[len("# fails:"):].split(",") if t.strip()]
+        hidden_only = "caught by hidden tests only" in first
+        out.append(Variant(path.stem, grade_id, mistake, source, fails, hidden_only))
+    return out
+
+
+def build_examples(root, name, variants=None):
+    """Write submitted/<student>/<name>/*.ipynb for the solution, blank and buggy students.
+
+    Needs the assignment released in `root` (generate first). Returns the student ids.
+    """
+    release = {p.name: nbt.read(p) for p in sorted((Path(root) / "assignments" / name).glob("*.ipynb"))}
+    answers = {f: nbt.answer_sources(nbt.read(REPO / "solutions" / name / f)) for f in release}
+    students = {"solution": answers, "blank": {f: {} for f in release}}
+    for v in load_variants(name) if variants is None else variants:
+        where = [f for f in release if v.grade_id in answers[f]]
+        if not where:
+            raise KeyError(f"{v.student}: no answer cell {v.grade_id!r} in {name}")
+        students[v.student] = {f: dict(answers[f], **({v.grade_id: v.source} if f in where else {}))
+                               for f in release}
+    for student, per_nb in students.items():
+        folder = Path(root) / "submitted" / student / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for fname, nb in release.items():
+            nbt.write(nbt.fill_answers(nb, per_nb[fname]), folder / fname)
+    return list(students)
+
+
+def autograde(root, name):
+    """Autograde every submission of `name` in `root` (one nbgrader run)."""
+    return run_nbgrader(["autograde", name, "--force"], root, check=False)
+
+
+def read_scores(root, name):
+    """Autograded scores: {student: {test grade_id: (score, max_score)}} from the gradebook."""
+    from nbgrader.api import Gradebook
+
+    scores = {}
+    with Gradebook(f"sqlite:///{Path(root) / 'gradebook.db'}") as gb:
+        for sub in gb.assignment_submissions(name):
+            cells = scores.setdefault(sub.student.id, {})
+            for nb in sub.notebooks:
+                for g in nb.grades:
+                    if g.cell_type == "code" and g.auto_score is not None:
+                        cells[g.name] = (g.auto_score, g.max_score)
+    return scores
+
+
+def _grade_one(workdir, name):
+    root = new_course(Path(workdir) / name, [name])
+    generate(root, [name])
+    students = build_examples(root, name)
+    proc = autograde(root, name)
+    return name, root, students, proc
+
+
+def grade_examples(names=None, workdir=None, jobs=2):
+    """Grade the bundled examples of each assignment, assignments side by side.
+
+    Returns {name: (course_root, scores, autograde CompletedProcess)}.
+    """
+    names = names or assignment_names()
+    workdir = Path(workdir or tempfile.mkdtemp(prefix="cs231n-grading-"))
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(lambda n: _grade_one(workdir, n), names))
+    return {name: (root, read_scores(root, name), proc) for name, root, _, proc in results}
+
+
+def format_table(name, scores):
+    """Plain-text score table of one assignment, one student a line."""
+    lines = [f"{name}", f"  {'student':58s} {'score':>11s}  lost points in"]
+    for student in sorted(scores, key=lambda s: (s not in ("solution", "blank"), s)):
+        cells = scores[student]
+        got = sum(s for s, _ in cells.values())
+        total = sum(m for _, m in cells.values())
+        lost = ", ".join(g for g, (s, m) in cells.items() if s < m) or "-"
+        lines.append(f"  {student:58s} {got:5g} / {total:<4g} {lost}")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m tools.course", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("generate", help="regenerate assignments/ from solutions/")
+    p.add_argument("names", nargs="*")
+    p = sub.add_parser("grade-examples", help="autograde the bundled example submissions")
+    p.add_argument("names", nargs="*")
+    p.add_argument("--workdir", help="course directories go here (default: a new temp dir)")
+    args = parser.parse_args(argv)
+    if args.command == "generate":
+        generate(REPO, args.names)
+        print("assignments/ regenerated:", ", ".join(args.names or assignment_names()))
+        return 0
+    results = grade_examples(args.names, args.workdir)
+    status = 0
+    for name, (root, scores, proc) in results.items():
+        print(format_table(name, scores))
+        if proc.returncode != 0:
+            status = 1
+            print(f"  nbgrader autograde exited {proc.returncode}; log in {root}")
+        print(f"  (course directory: {root})\n")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
