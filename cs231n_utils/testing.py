@@ -13,6 +13,11 @@ _asarray, _abs, _isfinite = np.asarray, np.abs, np.isfinite
 _argmax, _unravel, _array_equal = np.argmax, np.unravel_index, np.array_equal
 
 
+def _index(flat, shape):
+    """Plain-int index tuple of a flat position (prints as (2, 3), not numpy scalars)."""
+    return tuple(int(i) for i in _unravel(flat, shape)) if shape else ()
+
+
 def assert_shape(actual, shape, name="output"):
     """Fail unless `actual` is an array-like of exactly `shape`."""
     got = getattr(actual, "shape", None)
@@ -35,10 +40,10 @@ def assert_close(actual, expected, name="output", rtol=1e-6, atol=1e-8):
         raise AssertionError(f"{name} contains NaN or inf values.")
     excess = _abs(actual - expected) - (atol + rtol * _abs(expected))
     if (excess > 0).any():
-        worst = _unravel(_argmax(excess), excess.shape) if excess.ndim else ()
+        worst = _index(_argmax(excess), excess.shape)
         raise AssertionError(
-            f"{name} is wrong: at index {worst} got {actual[worst]!r}, "
-            f"expected {expected[worst]!r} ({int((excess > 0).sum())} of {excess.size} "
+            f"{name} is wrong: at index {worst} got {actual[worst].item()!r}, "
+            f"expected {expected[worst].item()!r} ({int((excess > 0).sum())} of {excess.size} "
             f"values differ)."
         )
 
@@ -50,8 +55,8 @@ def assert_equal(actual, expected, name="output"):
     actual = _asarray(actual)
     if not _array_equal(actual, expected):
         diff = actual != expected
-        first = _unravel(_argmax(diff), diff.shape) if diff.ndim else ()
+        first = _index(_argmax(diff), diff.shape)
         raise AssertionError(
-            f"{name} is wrong: at index {first} got {actual[first]!r}, expected "
-            f"{expected[first]!r} ({int(diff.sum())} of {diff.size} values differ)."
+            f"{name} is wrong: at index {first} got {actual[first].item()!r}, expected "
+            f"{expected[first].item()!r} ({int(diff.sum())} of {diff.size} values differ)."
         )
