@@ -10,9 +10,15 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades  # noqa: E402
+from nbgrader.preprocessors import (  # noqa: E402
+    AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, ClearOutput, DeduplicateIds,
+    GetGrades, IgnorePattern, LimitOutput, OverwriteCells, OverwriteKernelspec, SaveAutoGrades,
+)
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 
-from tools.nbgrader_ext import ShortenTestErrors  # noqa: E402
+from tools.nbgrader_ext import (  # noqa: E402
+    RestoreCellOrder, RobustExecute, ShortenTestErrors, StderrToStdout,
+)
 
 c = get_config()  # noqa: F821
 
@@ -26,6 +32,18 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
 # a correct submission's slowest cell takes a few seconds while grading
 c.Execute.timeout = 60
+
+# nbgrader's own lists, plus: deleted test cells come back, moved cells go back in order,
+# a runaway cell fails alone, warnings on stderr do not cost points
+c.OverwriteCells.add_missing_cells = True
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, RestoreCellOrder,
+    CheckCellMetadata,
+]
+c.Autograde.autograde_preprocessors = [
+    RobustExecute, IgnorePattern, StderrToStdout, ClearMetadataPreprocessor, LimitOutput,
+    SaveAutoGrades, AssignLatePenalties, CheckCellMetadata,
+]
 
 # feedback never shows hidden tests: neither their source nor a traceback quoting it
 c.GenerateFeedback.preprocessors = [

@@ -11,7 +11,7 @@ from .gradient_check import (
     eval_numerical_gradient, eval_numerical_gradient_array, grad_check_sparse, rel_error,
 )
 from .synthetic import SYNTHETIC_CLASSES, make_synthetic_images
-from .testing import assert_close, assert_equal, assert_shape
+from .testing import assert_close, assert_equal, assert_shape, check_integrity
 from .vis import plot_class_examples, plot_cv_results, plot_grid, visualize_grid
 
 __all__ = [
@@ -20,7 +20,7 @@ __all__ = [
     "load_dataset", "preprocess_rows", "split_data",
     "eval_numerical_gradient", "eval_numerical_gradient_array", "grad_check_sparse", "rel_error",
     "SYNTHETIC_CLASSES", "make_synthetic_images",
-    "assert_close", "assert_equal", "assert_shape",
+    "assert_close", "assert_equal", "assert_shape", "check_integrity",
     "plot_class_examples", "plot_cv_results", "plot_grid", "visualize_grid",
 ]
 __version__ = "0.1.0"

@@ -107,6 +107,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 LOCAL_COPY_HINT="bash datasets/$SCRIPT /path/to/cifar-10-python.tar.gz"
+download_failed() {
+    die "could not download $SOURCE; check your connection or pass a local copy: $LOCAL_COPY_HINT"
+}
 
 if [[ "$SOURCE" =~ ^[A-Za-z][A-Za-z0-9+.-]*:// ]]; then
     TMP_ARCHIVE="$(mktemp "$HERE/.download-archive.XXXXXX")"
@@ -114,19 +117,22 @@ if [[ "$SOURCE" =~ ^[A-Za-z][A-Za-z0-9+.-]*:// ]]; then
     if command -v curl >/dev/null 2>&1; then
         if ! curl --fail --location --progress-bar --retry 2 --connect-timeout 30 \
             --output "$TMP_ARCHIVE" "$SOURCE"; then
-            die "could not download $SOURCE; check your connection or pass a local copy: $LOCAL_COPY_HINT"
+            download_failed
         fi
     elif command -v wget >/dev/null 2>&1; then
-        if ! wget --progress=bar:force --tries=3 --timeout=30 --output-document="$TMP_ARCHIVE" "$SOURCE"; then
-            die "could not download $SOURCE; check your connection or pass a local copy: $LOCAL_COPY_HINT"
+        if ! wget --progress=bar:force --tries=3 --timeout=30 \
+            --output-document="$TMP_ARCHIVE" "$SOURCE"; then
+            download_failed
         fi
     else
-        die "neither curl nor wget is installed; download $OFFICIAL_URL yourself and run: $LOCAL_COPY_HINT"
+        die "neither curl nor wget is installed; download $OFFICIAL_URL yourself" \
+            "and run: $LOCAL_COPY_HINT"
     fi
     ARCHIVE="$TMP_ARCHIVE"
 else
     if [[ ! -f "$SOURCE" ]]; then
-        die "could not read the archive '$SOURCE': no such file. Pass the path of a downloaded cifar-10-python.tar.gz or a URL."
+        die "could not read the archive '$SOURCE': no such file." \
+            "Pass the path of a downloaded cifar-10-python.tar.gz, or a URL."
     fi
     echo "Using the local archive $SOURCE"
     ARCHIVE="$SOURCE"
@@ -140,7 +146,8 @@ if [[ "$GOT_MD5" != "$EXPECTED_MD5" ]]; then
     echo "  got MD5:      $GOT_MD5" >&2
     if [[ -n "$TMP_ARCHIVE" ]]; then
         rm -f "$TMP_ARCHIVE"
-        echo "The downloaded file was deleted; the download was damaged or the source is not the official archive." >&2
+        echo "The downloaded file was deleted: the download was damaged," \
+            "or the source is not the official archive." >&2
     else
         echo "Your file was left as it is; it is damaged or not the official archive." >&2
     fi

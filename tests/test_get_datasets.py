@@ -1,9 +1,13 @@
 """Run datasets/get_datasets.sh for real on a small fake archive; nothing touches the network."""
+import functools
 import hashlib
+import http.server
 import os
 import shutil
+import socket
 import subprocess
 import tarfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -115,10 +119,12 @@ def test_wrong_checksum_of_local_file_keeps_the_file(datasets_dir, archive):
     assert leftovers(datasets_dir) == []
 
 
-def test_truncated_archive_fails_and_leaves_nothing(datasets_dir, archive):
+@pytest.mark.parametrize("as_url", [False, True], ids=["path", "url"])
+def test_truncated_archive_fails_and_leaves_nothing(datasets_dir, archive, as_url):
     blob = archive.read_bytes()
     archive.write_bytes(blob[: len(blob) // 2])
-    result = run(datasets_dir, archive.as_uri(), env={"CIFAR10_MD5": md5_of(archive)})
+    source = archive.as_uri() if as_url else archive
+    result = run(datasets_dir, source, env={"CIFAR10_MD5": md5_of(archive)})
     assert result.returncode != 0
     assert "extract" in result.stderr
     assert leftovers(datasets_dir) == []
@@ -171,6 +177,64 @@ def test_unreachable_url_fails_clearly(datasets_dir, tmp_path):
     result = run(datasets_dir, env={"CIFAR10_SOURCE": url})
     assert result.returncode != 0
     assert f"could not download {url}" in result.stderr
+    assert "check your connection or pass a local copy" in result.stderr
+    assert leftovers(datasets_dir) == []
+
+
+def test_refused_connection_fails_clearly(datasets_dir):
+    with socket.socket() as s:  # a local port that nothing listens on once closed
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/cifar-10-python.tar.gz"
+    result = run(datasets_dir, url)
+    assert result.returncode != 0
+    assert f"could not download {url}" in result.stderr
+    assert leftovers(datasets_dir) == []
+
+
+@pytest.fixture
+def http_url(archive):
+    """URL of the fake archive served over HTTP on localhost."""
+    handler = functools.partial(_QuietHandler, directory=str(archive.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{archive.name}"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def test_http_download_with_curl(datasets_dir, archive, http_url):
+    if shutil.which("curl") is None:
+        pytest.skip("needs curl")
+    result = run(datasets_dir, http_url, env={"CIFAR10_MD5": md5_of(archive)})
+    assert result.returncode == 0, result.stderr
+    assert leftovers(datasets_dir) == ["cifar-10-batches-py"]
+
+
+def test_http_download_with_wget_when_curl_is_missing(datasets_dir, archive, http_url, tmp_path):
+    tools = ["bash", "basename", "cat", "cut", "dirname", "gzip", "md5sum", "mktemp", "mv",
+             "rm", "tar", "tr", "wget"]
+    found = {t: shutil.which(t) for t in tools}
+    if None in found.values():
+        pytest.skip(f"needs {', '.join(t for t, p in found.items() if p is None)}")
+    bin_dir = tmp_path / "bin"  # a PATH holding these tools and no curl
+    bin_dir.mkdir()
+    for tool, path in found.items():
+        (bin_dir / tool).symlink_to(path)
+    env = {"PATH": str(bin_dir), "CIFAR10_MD5": md5_of(archive)}
+    result = run(datasets_dir, http_url, env=env)
+    assert result.returncode == 0, result.stderr
+    assert leftovers(datasets_dir) == ["cifar-10-batches-py"]
+    missing = http_url.rsplit("/", 1)[0] + "/missing.tar.gz"
+    shutil.rmtree(datasets_dir / "cifar-10-batches-py")
+    result = run(datasets_dir, missing, env=env)
+    assert result.returncode != 0
     assert "check your connection or pass a local copy" in result.stderr
     assert leftovers(datasets_dir) == []
 
