@@ -49,3 +49,8 @@ c.Autograde.autograde_preprocessors = [
 c.GenerateFeedback.preprocessors = [
     GetGrades, ClearHiddenTests, ShortenTestErrors, CSSHTMLHeaderPreprocessor,
 ]
+
+# zip_collect: an LMS download named like Canvas's "<login>_[LATE_]<id>_<id>_<notebook>[-N].ipynb"
+c.FileNameCollectorPlugin.named_regexp = (
+    r".*/(?P<student_id>[A-Za-z0-9.-]+)_(?:LATE_|late_)?\d+_\d+_(?P<file_id>[^/]+?)(?:-\d+)?\.ipynb$"
+)

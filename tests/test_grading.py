@@ -5,6 +5,7 @@ by a single `nbgrader autograde` run (the session fixture), and the tests read t
 """
 import html
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,17 @@ def test_feedback_reveals_no_hidden_tests(graded, feedback, name):
     autograded = "\n".join(cell.source for p in (root / "autograded").glob(f"*/{name}/*.ipynb")
                            for cell in nbt.read(p).cells)
     assert any(line in autograded for line in hidden_lines)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_parallel_grading_matches_serial(graded, tmp_path, name):
+    """The class grader (two students at a time) gives exactly nbgrader's serial grades."""
+    from tools import grading
+
+    serial_root, serial_scores, _ = graded[name]
+    root = course.new_course(tmp_path / name, [name])
+    course.generate(root, [name])
+    shutil.copytree(serial_root / "submitted", root / "submitted")
+    outcomes = grading.autograde_class(root, name, jobs=2)
+    assert all(o.status == "graded" for o in outcomes), outcomes
+    assert course.read_scores(root, name) == serial_scores

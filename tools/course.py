@@ -3,6 +3,9 @@
     python -m tools.course generate [NAME ...]      # solutions/ -> assignments/ (nbgrader)
     python -m tools.course grade-examples [NAME ...] [--workdir DIR]
                                                      # autograde the bundled examples, print scores
+    python -m tools.course bundle OUT [--zip]       # what students receive, nothing else
+    python -m tools.course autograde NAME [--jobs 2] [--student ID ...] [--root DIR]
+                                                     # grade a class in parallel, report per student
 
 The examples are built from the source notebooks the way students would produce them: the
 released notebook with every answer cell filled in ("solution"), left untouched ("blank"),
@@ -24,7 +27,7 @@ from tools import notebooks as nbt
 
 __all__ = [
     "REPO", "assignment_names", "run_nbgrader", "new_course", "generate", "Variant",
-    "load_variants", "build_examples", "autograde", "read_scores", "grade_examples",
+    "load_variants", "build_examples", "autograde", "read_scores", "grade_examples", "bundle",
 ]
 
 REPO = Path(__file__).resolve().parent.parent
@@ -114,12 +117,12 @@ def autograde(root, name):
     return run_nbgrader(["autograde", name, "--force"], root, check=False)
 
 
-def read_scores(root, name):
+def read_scores(root, name, db_url=None):
     """Autograded scores: {student: {test grade_id: (score, max_score)}} from the gradebook."""
     from nbgrader.api import Gradebook
 
     scores = {}
-    with Gradebook(f"sqlite:///{Path(root) / 'gradebook.db'}") as gb:
+    with Gradebook(db_url or f"sqlite:///{Path(root) / 'gradebook.db'}") as gb:
         for sub in gb.assignment_submissions(name):
             cells = scores.setdefault(sub.student.id, {})
             for nb in sub.notebooks:
@@ -127,6 +130,34 @@ def read_scores(root, name):
                     if g.cell_type == "code" and g.auto_score is not None:
                         cells[g.name] = (g.auto_score, g.max_score)
     return scores
+
+
+# what students receive: notebooks, helpers, data script, environment files, their README
+BUNDLE = ["assignments", "cs231n_utils", "datasets/get_datasets.sh", "datasets/README.md",
+          "environment.yml", "pyproject.toml", ".gitignore"]
+
+
+def bundle(out, make_zip=False):
+    """Copy the student bundle to folder `out` (and `out`.zip); returns the list of files.
+
+    The student README (docs/STUDENT_README.md) becomes the bundle's README.md.
+    """
+    out = Path(out)
+    if out.exists():
+        raise FileExistsError(f"{out} exists; remove it or choose another folder")
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info")
+    for rel in BUNDLE:
+        src, dst = REPO / rel, out / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, dst, ignore=skip)
+        else:
+            shutil.copy2(src, dst)
+    shutil.copy2(REPO / "docs" / "STUDENT_README.md", out / "README.md")
+    files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    if make_zip:
+        shutil.make_archive(str(out), "zip", root_dir=out.parent, base_dir=out.name)
+    return files
 
 
 def _grade_one(workdir, name):
@@ -170,7 +201,30 @@ def main(argv=None):
     p = sub.add_parser("grade-examples", help="autograde the bundled example submissions")
     p.add_argument("names", nargs="*")
     p.add_argument("--workdir", help="course directories go here (default: a new temp dir)")
+    p = sub.add_parser("bundle", help="write the student bundle to a new folder")
+    p.add_argument("out")
+    p.add_argument("--zip", action="store_true", help="also write OUT.zip")
+    p = sub.add_parser("autograde", help="autograde a class, several students at once")
+    p.add_argument("name")
+    p.add_argument("--root", default=str(REPO), help="course directory (default: this repo)")
+    p.add_argument("--student", action="append", help="grade only these students")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--db-url", help="gradebook URL (default: the course's SQLite gradebook)")
+    p.add_argument("--timeout", type=int, default=1800, help="seconds per student in all")
+    p.add_argument("--memory-gb", type=float, default=8, help="memory limit per grader")
     args = parser.parse_args(argv)
+    if args.command == "bundle":
+        files = bundle(args.out, args.zip)
+        print(f"student bundle: {len(files)} files in {args.out}" + (" (+ .zip)" if args.zip else ""))
+        return 0
+    if args.command == "autograde":
+        from tools import grading
+
+        outcomes = grading.autograde_class(args.root, args.name, args.student, args.jobs,
+                                           args.db_url, args.timeout, args.memory_gb)
+        url = args.db_url or grading.prepare_sqlite(Path(args.root) / "gradebook.db")
+        print(grading.format_report(args.name, outcomes, read_scores(args.root, args.name, url)))
+        return 0 if all(o.status == "graded" for o in outcomes) else 1
     if args.command == "generate":
         generate(REPO, args.names)
         print("assignments/ regenerated:", ", ".join(args.names or assignment_names()))
