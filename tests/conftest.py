@@ -51,3 +51,44 @@ def write_fake_cifar(folder, n_per_batch=20, seed=0):
 def fake_cifar(tmp_path):
     """Path of a fake `cifar-10-batches-py` folder under tmp_path/data (20 images per batch)."""
     return write_fake_cifar(tmp_path / "data" / "cifar-10-batches-py")
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """URL of a throwaway PostgreSQL database on a Unix socket; skips when no server is installed.
+
+    The cluster lives in a temporary folder, listens on no TCP address, and is stopped at the end.
+    """
+    import glob
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    bindir = shutil.which("pg_ctl") and os.path.dirname(os.path.realpath(shutil.which("pg_ctl")))
+    bindir = bindir or next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin"))), None)
+    try:
+        import psycopg2  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg2 is not installed (pip install -e '.[postgres]')")
+    if not bindir or not os.path.exists(os.path.join(bindir, "initdb")):
+        pytest.skip("no PostgreSQL server installed")
+    # a folder of its own under /tmp: the server's user must be able to reach it
+    base = Path(tempfile.mkdtemp(prefix="cs231n-postgres-"))
+    as_user = []
+    if os.geteuid() == 0:  # the server refuses to run as root
+        as_user = ["runuser", "-u", "postgres", "--"]
+        os.chmod(base, 0o777)
+    data, sock = base / "data", base / "sock"
+    sock.mkdir()
+    os.chmod(sock, 0o777)
+    run = lambda *cmd: subprocess.run([*as_user, *cmd], check=True, capture_output=True)  # noqa: E731
+    run(f"{bindir}/initdb", "-D", str(data), "-U", "grader", "--auth=trust")
+    run(f"{bindir}/pg_ctl", "-D", str(data), "-w", "-l", str(base / "log"), "-o",
+        f"-c listen_addresses='' -c unix_socket_directories={sock}", "start")
+    try:
+        run(f"{bindir}/createdb", "-h", str(sock), "-U", "grader", "gradebook")
+        yield f"postgresql+psycopg2://grader@/gradebook?host={sock}"
+    finally:
+        run(f"{bindir}/pg_ctl", "-D", str(data), "-m", "fast", "stop")
+        shutil.rmtree(base, ignore_errors=True)

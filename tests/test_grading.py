@@ -177,3 +177,20 @@ def test_parallel_grading_matches_serial(graded, tmp_path, name):
     outcomes = grading.autograde_class(root, name, jobs=2)
     assert all(o.status == "graded" for o in outcomes), outcomes
     assert course.read_scores(root, name) == serial_scores
+
+
+def test_postgres_gradebook_shared_by_parallel_graders(graded, postgres_url, tmp_path):
+    """The large-course setup (INSTRUCTORS.md): graders side by side on one PostgreSQL gradebook."""
+    from tools import grading
+
+    name = NAMES[0]
+    serial_root, serial_scores, _ = graded[name]
+    root = course.new_course(tmp_path / name, [name])
+    course.run_nbgrader(["generate_assignment", name, "--force",
+                         f"--CourseDirectory.db_url={postgres_url}"], root)
+    students = ["solution", "blank"] + [v.student for v in course.load_variants(name)[:4]]
+    for student in students:
+        shutil.copytree(serial_root / "submitted" / student, root / "submitted" / student)
+    outcomes = grading.autograde_class(root, name, jobs=2, db_url=postgres_url)
+    assert all(o.status == "graded" for o in outcomes), outcomes
+    assert course.read_scores(root, name, postgres_url) == {s: serial_scores[s] for s in students}

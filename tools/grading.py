@@ -10,7 +10,7 @@ valid JSON); problems are reported per student, never stopping the others.
 
 The gradebook tolerates concurrent graders: a SQLite gradebook is switched to WAL journaling
 and opened with a long busy timeout, so writers queue instead of failing; a server database
-(`--db-url postgresql://...`) works as it is. That is also how a large course grades across
+(`--db-url postgresql+psycopg2://...`) works as it is. That is also how a large course grades across
 machines: point every machine's nbgrader at one PostgreSQL gradebook and run this command (or
 plain `nbgrader autograde A --student S` jobs) on each machine for its share of the students,
 with `submitted/` and `autograded/` on a shared file system (see INSTRUCTORS.md).
