@@ -32,6 +32,7 @@ test-fast: install
 
 bench: install
 	$(RUN) benchmarks/bench_knn.py
+	$(RUN) benchmarks/bench_grading.py lecture02_knn --students 40 --jobs 2
 
 clean:
 	rm -rf $(VENV) gradebook.db submitted autograded feedback .pytest_cache
