@@ -33,6 +33,23 @@ def _float_array(x, name):
     return x
 
 
+def _plus_minus(f, x, ix, h, convert=float):
+    """(convert(f(x with x[ix] + h)), convert(f(x with x[ix] - h))); x[ix] is restored."""
+    old = x[ix]
+    try:
+        x[ix] = old + h
+        pos = convert(f(x))  # converted (copied) before f runs again
+        x[ix] = old - h
+        neg = convert(f(x))
+    finally:
+        x[ix] = old
+    return pos, neg
+
+
+def _array_copy(value):
+    return np.array(value, dtype=np.float64, copy=True)
+
+
 def eval_numerical_gradient(f, x, h=1e-5, verbose=False):
     """Numerical gradient of a scalar function.
 
@@ -50,12 +67,7 @@ def eval_numerical_gradient(f, x, h=1e-5, verbose=False):
     it = np.nditer(x, flags=["multi_index"])
     for _ in it:
         ix = it.multi_index
-        old = x[ix]
-        x[ix] = old + h
-        fxph = float(f(x))
-        x[ix] = old - h
-        fxmh = float(f(x))
-        x[ix] = old
+        fxph, fxmh = _plus_minus(f, x, ix, h)
         grad[ix] = (fxph - fxmh) / (2 * h)
         if verbose:
             print(ix, grad[ix])
@@ -82,12 +94,7 @@ def eval_numerical_gradient_array(f, x, df, h=1e-5):
     it = np.nditer(x, flags=["multi_index"])
     for _ in it:
         ix = it.multi_index
-        old = x[ix]
-        x[ix] = old + h
-        pos = np.array(f(x), dtype=np.float64, copy=True)
-        x[ix] = old - h
-        neg = np.array(f(x), dtype=np.float64, copy=True)
-        x[ix] = old
+        pos, neg = _plus_minus(f, x, ix, h, _array_copy)
         if pos.shape != np.shape(df):
             raise ValueError(f"f(x) has shape {pos.shape} but df has shape {np.shape(df)}.")
         grad[ix] = np.sum((pos - neg) * df) / (2 * h)
@@ -115,12 +122,7 @@ def grad_check_sparse(f, x, analytic_grad, num_checks=10, h=1e-5, seed=0, verbos
     errors = np.empty(num_checks)
     for i in range(num_checks):
         ix = tuple(int(rng.integers(n)) for n in x.shape)
-        old = x[ix]
-        x[ix] = old + h
-        fxph = float(f(x))
-        x[ix] = old - h
-        fxmh = float(f(x))
-        x[ix] = old
+        fxph, fxmh = _plus_minus(f, x, ix, h)
         numeric = (fxph - fxmh) / (2 * h)
         analytic = float(analytic_grad[ix])
         errors[i] = rel_error(numeric, analytic)
