@@ -1,10 +1,12 @@
-"""Autograde a class: one nbgrader process per student, several at once, a report for everyone.
+"""Autograde a class: several nbgrader processes at once, a report line for every student.
 
     python -m tools.course autograde ASSIGNMENT [--jobs 2] [--student ID ...] [--root DIR]
 
-Each student is graded by its own `nbgrader autograde ASSIGNMENT --student ID` process, so a
-submission that hangs, floods its output or exhausts memory costs only that student: the
-process has a memory limit and a wall-clock limit and is killed with its kernel past them.
+The students are split into one shard per job; each shard is graded by one
+`nbgrader autograde` process (its start-up paid once, not per student), and the shards run side
+by side. Every grader and its kernels have a memory limit and a wall-clock limit, past which
+they are killed; a student the shared run did not finish is graded again in a process of its
+own, so a submission that crashes or hangs nbgrader costs only that student.
 Before grading, every submission is checked for the notebooks the assignment expects (present,
 valid JSON); problems are reported per student, never stopping the others.
 
@@ -16,6 +18,7 @@ plain `nbgrader autograde A --student S` jobs) on each machine for its share of 
 with `submitted/` and `autograded/` on a shared file system (see INSTRUCTORS.md).
 """
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -71,38 +74,82 @@ _LAUNCH = ("import os, resource, sys; n = int(sys.argv[1]); "
            "os.execv(sys.argv[2], sys.argv[2:])")
 
 
-def _grade(root, assignment, student, db_url, timeout, memory_bytes, threads):
+def _nbgrader(root, args, timeout, memory_bytes, threads):
+    """Run `nbgrader ARGS` under the limits; returns (exit code or None on timeout, stderr)."""
     env = dict(os.environ)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     if threads:
         for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             env[var] = str(threads)
     cmd = [sys.executable, "-c", _LAUNCH, str(memory_bytes or 0),
-           sys.executable, "-m", "nbgrader", "autograde", assignment, "--student", student,
-           "--force", f"--CourseDirectory.db_url={db_url}"]
-    start = time.monotonic()
+           sys.executable, "-m", "nbgrader", *args]
     proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        _, err = proc.communicate(timeout=timeout)
+        err = proc.communicate(timeout=timeout)[1]
+        return proc.returncode, err
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)  # nbgrader and the student's kernel
-        proc.communicate()
-        return Outcome(student, "timeout", time.monotonic() - start,
-                       f"grading took longer than {timeout} s and was stopped")
+        return None, proc.communicate()[1]
+
+
+def _graded(root, assignment, student, expected):
+    """True when nbgrader wrote every autograded notebook of the student (it saves grades first)."""
+    folder = Path(root) / "autograded" / student / assignment
+    return all((folder / name).is_file() for name in expected)
+
+
+def _grade_alone(root, assignment, student, expected, db_url, timeout, memory, threads):
+    """Grade one student in a process of its own; the fallback when a shared run went wrong."""
+    start = time.monotonic()
+    code, err = _nbgrader(root, ["autograde", assignment, "--student", student, "--force",
+                                 f"--CourseDirectory.db_url={db_url}"], timeout, memory, threads)
     seconds = time.monotonic() - start
-    log = Path(root) / "autograded" / student / assignment / "autograde.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
+    log = Path(root) / "logs" / f"autograde-{assignment}-{student}.log"
+    log.parent.mkdir(exist_ok=True)
     log.write_text(err)
-    if proc.returncode != 0:
+    if code is None:
+        return Outcome(student, "timeout", seconds,
+                       f"grading took longer than {timeout} s and was stopped (log: {log})")
+    if code != 0 or not _graded(root, assignment, student, expected):
         last = [l for l in err.splitlines() if "ERROR" in l or "Error" in l][-1:] or ["see log"]
         return Outcome(student, "failed", seconds, f"{last[0][:200]} (log: {log})")
     return Outcome(student, "graded", seconds, "")
 
 
+def _grade_shard(root, assignment, shard, everyone, expected, db_url, timeout, memory, threads):
+    """Grade several students in one nbgrader run (no start-up per student), then check each.
+
+    Students the run did not finish (an error, the run killed) are graded again one by one.
+    """
+    others = ",".join(sorted(set(everyone) - set(shard)))
+    start = time.monotonic()
+    code, err = _nbgrader(root, ["autograde", assignment, "--force",
+                                 f"--CourseDirectory.student_id_exclude={others}",
+                                 f"--CourseDirectory.db_url={db_url}"],
+                          timeout * len(shard), memory, threads)
+    each = (time.monotonic() - start) / len(shard)
+    log = Path(root) / "logs" / f"autograde-{assignment}-{shard[0]}-and-{len(shard) - 1}.log"
+    log.parent.mkdir(exist_ok=True)
+    log.write_text(err)
+    outcomes = []
+    for student in shard:
+        failed = f"/submitted/{student}/{assignment}" in "".join(
+            l for l in err.splitlines() if "error processing assignment" in l)
+        if code is not None and not failed and _graded(root, assignment, student, expected):
+            outcomes.append(Outcome(student, "graded", each, ""))
+        else:
+            outcomes.append(_grade_alone(root, assignment, student, expected, db_url, timeout,
+                                         memory, threads))
+    return outcomes
+
+
 def autograde_class(root, assignment, students=None, jobs=2, db_url=None, timeout=1800,
                     memory_gb=8, threads=None):
     """Autograde every (or the given) student's submission of `assignment` in course `root`.
+
+    The students are split into `jobs` shards, each graded by one nbgrader process; the
+    shards run side by side on one gradebook.
 
     Inputs:
     - root: course directory (nbgrader_config.py, solutions/, submitted/)
@@ -114,15 +161,15 @@ def autograde_class(root, assignment, students=None, jobs=2, db_url=None, timeou
     - threads: BLAS threads per grader (default: cores // jobs)
 
     Returns a list of Outcome(student, status, seconds, detail), status one of "graded",
-    "not graded" (submission problems), "failed", "timeout".
+    "not graded" (submission problems), "failed", "timeout"; seconds is a shard's average.
     """
     root = Path(root).resolve()
     expected = sorted(p.name for p in (root / "solutions" / assignment).glob("*.ipynb"))
     if not expected:
         raise FileNotFoundError(f"no source notebooks in {root / 'solutions' / assignment}")
-    if students is None:
-        students = sorted(p.parent.name for p in (root / "submitted").glob(f"*/{assignment}")
-                          if p.is_dir())
+    everyone = sorted(p.parent.name for p in (root / "submitted").glob(f"*/{assignment}")
+                      if p.is_dir())
+    students = everyone if students is None else list(students)
     db_url = db_url or prepare_sqlite(root / "gradebook.db")
     threads = threads or max(1, (os.cpu_count() or 1) // max(1, jobs))
     memory = int(memory_gb * 2**30) if memory_gb else None
@@ -134,10 +181,15 @@ def autograde_class(root, assignment, students=None, jobs=2, db_url=None, timeou
             outcomes[student] = Outcome(student, "not graded", 0.0, "; ".join(problems))
         else:
             todo.append(student)
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        for out in pool.map(lambda s: _grade(root, assignment, s, db_url, timeout, memory,
-                                             threads), todo):
-            outcomes[out.student] = out
+            # a stale result must not pass for this run's
+            shutil.rmtree(root / "autograded" / student / assignment, ignore_errors=True)
+    shards = [todo[i::jobs] for i in range(max(1, jobs)) if todo[i::jobs]]
+    with ThreadPoolExecutor(max_workers=max(1, len(shards))) as pool:
+        for result in pool.map(lambda shard: _grade_shard(
+                root, assignment, shard, everyone, expected, db_url, timeout, memory, threads),
+                shards):
+            for out in result:
+                outcomes[out.student] = out
     return [outcomes[s] for s in students]
 
 
