@@ -1,13 +1,21 @@
 """The instructor workflow of INSTRUCTORS.md, end to end, with real nbgrader commands.
 
 release -> student fetch/submit -> collect, plus zip_collect of an LMS download -> autograde
-(class grader) -> manual grades for the inline questions (what formgrader stores) -> feedback,
+(class grader) -> manual grades for the inline questions through the formgrader's API -> feedback,
 released to the exchange and fetched by the student -> grades exported to CSV.
 """
 import csv
+import json
+import os
+import secrets
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 import zipfile
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -74,21 +82,62 @@ def test_all_submissions_collected_and_graded(workflow):
     assert all(s == 0 for s, _ in scores["bob"].values())
 
 
-def test_manual_grades_feedback_and_export(workflow):
-    from nbgrader.api import Gradebook
+@pytest.fixture(scope="module")
+def formgrader(workflow):
+    """nbgrader's formgrader in a Jupyter server on 127.0.0.1: yields a JSON API caller."""
+    root = workflow[0]
+    with socket.socket() as sock:  # a free port on the loopback address
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    token = secrets.token_hex(16)
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    server = subprocess.Popen(
+        # nbgrader's install enables the formgrader extension; root may run it in CI
+        [sys.executable, "-m", "jupyter", "server", "--no-browser", "--allow-root",
+         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}"],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
+    def api(method, path, body=None):
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/formgrader/api/{path}", method=method,
+            data=None if body is None else json.dumps(body).encode(),
+            headers={"Authorization": f"token {token}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read())
+
+    try:
+        for _ in range(120):  # up to a minute for the server to start
+            try:
+                assert api("GET", "status") == {"status": True}
+                break
+            except urllib.error.HTTPError:
+                raise
+            except OSError:  # not listening yet
+                time.sleep(0.5)
+        else:
+            pytest.fail("the formgrader did not start")
+        yield api
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_manual_grades_feedback_and_export(workflow, formgrader):
     root, exchange, home, student, _ = workflow
-    # formgrader stores a manual score and a comment per inline question; do the same
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
-        sub = gb.find_submission_notebook(NOTEBOOK.removesuffix(".ipynb"), NAME, student)
-        manual = [g for g in sub.grades if g.needs_manual_grade]
-        assert manual, "inline questions wait for manual grading"
-        for g in manual:
-            g.manual_score = g.max_score
-        for c in sub.comments:
-            c.manual_comment = "Clear answer."
-        gb.db.commit()
-        total = sum(g.max_score for g in sub.grades)
+    # grade the inline questions the way the formgrader page does, through its API
+    stem = NOTEBOOK.removesuffix(".ipynb")
+    sub = next(n for n in formgrader("GET", f"submitted_notebooks/{NAME}/{stem}")
+               if n["student"] == student)
+    grades = formgrader("GET", f"grades?submission_id={sub['id']}")
+    manual = [g for g in grades if g["needs_manual_grade"]]
+    assert manual, "inline questions wait for manual grading"
+    for g in manual:
+        done = formgrader("PUT", f"grade/{g['id']}", {"manual_score": g["max_score"]})
+        assert not done["needs_manual_grade"]
+    for c in formgrader("GET", f"comments?submission_id={sub['id']}"):
+        formgrader("PUT", f"comment/{c['id']}", {"manual_comment": "Clear answer."})
+    total = sum(g["max_score"] for g in grades)
 
     course.run_nbgrader(["generate_feedback", NAME], root)
     page = root / "feedback" / student / NAME / NOTEBOOK.replace(".ipynb", ".html")
