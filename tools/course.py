@@ -15,6 +15,7 @@ nbgrader_config.py, so assignments can be graded side by side without sharing a 
 """
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -75,17 +76,38 @@ def generate(root=REPO, names=None):
         run_nbgrader(["generate_assignment", name, "--force"], root)
 
 
+_STUB = re.compile(r"^( *)# YOUR CODE HERE\n\1raise NotImplementedError\(\)$", re.M)
+
+
+def _released_answers(name):
+    """grade_id -> source of every answer cell in the committed student notebooks."""
+    return {gid: src for p in sorted((REPO / "assignments" / name).glob("*.ipynb"))
+            for gid, src in nbt.answer_sources(nbt.read(p)).items()}
+
+
 def load_variants(name):
-    """Buggy submissions of one assignment, from tests/submissions/<name>/*.py."""
+    """Buggy submissions of one assignment, from tests/submissions/<name>/*.py.
+
+    A file holds what the student typed in place of the stub (indented lines), spliced into
+    the released answer cell, or, when it starts unindented, the whole cell. Optional first
+    lines: `# fails: test_a, test_b` and `# caught by hidden tests only`.
+    """
+    released = _released_answers(name)
     out = []
     for path in sorted((SUBMISSIONS / name).glob("*.py")):
         grade_id, _, mistake = path.stem.partition("__")
-        source = path.read_text().strip("\n")
-        first = source.split("\n", 1)[0]
-        fails = [f"test_{grade_id}"]
-        if first.startswith("# fails:"):
-            fails = [t.strip() for t in first[len("# fails:"):].split(",") if t.strip()]
-        hidden_only = "caught by hidden tests only" in first
+        lines = path.read_text().strip("\n").split("\n")
+        fails, hidden_only = [f"test_{grade_id}"], False
+        while lines and lines[0].startswith(("# fails:", "# caught by")):
+            first = lines.pop(0)
+            if first.startswith("# fails:"):
+                fails = [t.strip() for t in first[len("# fails:"):].split(",") if t.strip()]
+            hidden_only = hidden_only or "caught by hidden tests only" in first
+        source = "\n".join(lines)
+        if source.startswith(" "):  # the student's lines in place of the stub
+            if grade_id not in released:
+                raise KeyError(f"{path.name}: no answer cell {grade_id!r} in {name}")
+            source = _STUB.sub(lambda m: source, released[grade_id], count=1)
         out.append(Variant(path.stem, grade_id, mistake, source, fails, hidden_only))
     return out
 

@@ -1,19 +1,3 @@
-def compute_distances_one_loop(X, X_train, metric="l2"):
-    """Distance between every test row and every training row, one test row at a time.
-
-    Inputs:
-    - X: float array of shape (num_test, D)
-    - X_train: float array of shape (num_train, D)
-    - metric: "l1" or "l2"
-
-    Returns:
-    - dists: array of shape (num_test, num_train); dists[i, j] is the distance between
-      X[i] and X_train[j]
-
-    Raises ValueError for any other metric.
-    """
-    num_test, num_train = X.shape[0], X_train.shape[0]
-    dists = np.zeros((num_test, num_train))
     if metric not in ("l1", "l2"):
         raise ValueError("unknown metric")
     for i in range(num_test):
@@ -21,4 +5,3 @@ def compute_distances_one_loop(X, X_train, metric="l2"):
             dists[i, :] = np.sum(np.abs(X_train - X[i]), axis=0)
         else:
             dists[i, :] = np.sqrt(np.sum((X_train - X[i]) ** 2, axis=0))
-    return dists
