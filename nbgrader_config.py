@@ -16,8 +16,12 @@ from nbgrader.preprocessors import (  # noqa: E402
 )
 from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 
+from nbgrader.preprocessors import (  # noqa: E402
+    ClearMarkScheme, ComputeChecksums, IncludeHeaderFooter,
+    InstantiateTests, LockCells, SaveCells,
+)
 from tools.nbgrader_ext import (  # noqa: E402
-    RestoreCellOrder, RobustExecute, ShortenTestErrors, StderrToStdout,
+    NamedStubs, RestoreCellOrder, RobustExecute, ShortenTestErrors, StderrToStdout,
 )
 
 c = get_config()  # noqa: F821
@@ -26,8 +30,13 @@ c.CourseDirectory.course_id = "cs231n-kit"
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "assignments"
 
-# what students see in place of the solution
-c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+# what students see in place of the solution: nbgrader's own list, with stubs that name the
+# function to write ("l1_distance is not implemented yet: replace ... with your code")
+c.GenerateAssignment.preprocessors = [
+    IncludeHeaderFooter, InstantiateTests, LockCells, NamedStubs, ClearOutput, CheckCellMetadata,
+    ComputeChecksums, SaveCells, ClearHiddenTests, ClearMarkScheme, ComputeChecksums,
+    CheckCellMetadata,
+]
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
 # a correct submission's slowest cell takes a few seconds while grading

@@ -1,4 +1,5 @@
-"""Helpers for the CS231n-style course kit: data, gradient checks, plots, test assertions.
+"""Helpers for the CS231n-style course kit: data, gradient checks, plots, test assertions,
+and the notebooks' to-do checks (`needs`, `self_check`).
 
 Nothing a student implements lives here; the notebooks import from this package.
 """
@@ -10,6 +11,7 @@ from .data import (
 from .gradient_check import (
     eval_numerical_gradient, eval_numerical_gradient_array, grad_check_sparse, rel_error,
 )
+from .selfcheck import needs, self_check
 from .synthetic import SYNTHETIC_CLASSES, make_synthetic_images
 from .testing import assert_close, assert_equal, assert_shape, check_integrity
 from .vis import plot_class_examples, plot_cv_results, plot_grid, visualize_grid
@@ -19,6 +21,7 @@ __all__ = [
     "CIFAR10_CLASSES", "Dataset", "find_cifar10_dir", "load_cifar10", "load_cifar10_batch",
     "load_dataset", "preprocess_rows", "split_data",
     "eval_numerical_gradient", "eval_numerical_gradient_array", "grad_check_sparse", "rel_error",
+    "needs", "self_check",
     "SYNTHETIC_CLASSES", "make_synthetic_images",
     "assert_close", "assert_equal", "assert_shape", "check_integrity",
     "plot_class_examples", "plot_cv_results", "plot_grid", "visualize_grid",

@@ -2,17 +2,25 @@
 
 Test cells call these instead of bare `assert` so that a failure says what is wrong in words a
 student can act on (which output, expected shape or value, largest difference), and so that
-feedback never needs to quote the test's own source. The numpy functions used here are bound
-when this module is imported, so rebinding `np.allclose` in a notebook does not weaken them,
-and `check_integrity` (first line of every test cell) reports the common run-time patches:
-numpy or builtin functions replaced, these helpers rebound or edited.
+feedback never needs to quote the test's own source. Each assertion takes `mistakes`: wrong
+results computed inside the test from the known student mistakes (or, for shapes, the shapes
+those mistakes give); when the answer fails and matches one, the message names the mistake.
+
+The numpy functions used here are bound when this module is imported, so rebinding
+`np.allclose` in a notebook does not weaken them, and `check_integrity` (first line of every
+test cell) reports the common run-time patches: numpy or builtin functions replaced, these
+helpers rebound or edited. Harmless names are not tampering: test cells use only the builtins
+in `TEST_BUILTINS` (a notebook's scratch `sum = 0` or `from numpy import *` cannot touch them).
 """
 import builtins
 import sys
 
 import numpy as np
 
-__all__ = ["assert_shape", "assert_close", "assert_equal", "check_integrity"]
+__all__ = [
+    "assert_shape", "assert_close", "assert_equal", "likely_mistake", "check_integrity",
+    "TEST_BUILTINS",
+]
 
 _asarray, _abs, _isfinite = np.asarray, np.abs, np.isfinite
 _argmax, _unravel, _array_equal = np.argmax, np.unravel_index, np.array_equal
@@ -23,50 +31,92 @@ def _index(flat, shape):
     return tuple(int(i) for i in _unravel(flat, shape)) if shape else ()
 
 
-def assert_shape(actual, shape, name="output"):
-    """Fail unless `actual` is an array-like of exactly `shape`."""
+def _close(actual, expected, rtol, atol):
+    """True when `actual` has the shape of `expected` and all values agree within tolerance."""
+    actual, expected = _asarray(actual), _asarray(expected)
+    if actual.shape != expected.shape or actual.dtype.kind not in "biuf":
+        return False
+    with np.errstate(invalid="ignore", over="ignore"):
+        diff = _abs(actual.astype(np.float64) - expected.astype(np.float64))
+        return bool((diff <= atol + rtol * _abs(expected.astype(np.float64))).all())
+
+
+def likely_mistake(actual, mistakes, rtol=1e-6, atol=1e-8):
+    """The description of the first known mistake whose result `actual` matches, else None.
+
+    Inputs:
+    - actual: the submitted result
+    - mistakes: dict {description: the result that mistake gives}, computed independently
+    - rtol, atol: the tolerance of the comparison (as in assert_close)
+    """
+    for description, wrong in (mistakes or {}).items():
+        try:
+            if _close(actual, wrong, rtol, atol):
+                return description
+        except (TypeError, ValueError):
+            continue
+    return None
+
+
+def _with_mistake(message, description):
+    return message if description is None else f"{message} Likely mistake: {description}."
+
+
+def assert_shape(actual, shape, name="output", mistakes=None):
+    """Fail unless `actual` is an array-like of exactly `shape`.
+
+    - mistakes: optional dict {wrong shape: description}, e.g. {(N,): "db summed over the
+      wrong axis"}; a matching wrong shape is named in the message.
+    """
     got = getattr(actual, "shape", None)
     if got is None:
-        raise AssertionError(f"{name} should be a numpy array of shape {shape}, "
+        raise AssertionError(f"{name} should be a numpy array of shape {tuple(shape)}, "
                              f"got {type(actual).__name__}.")
     if tuple(got) != tuple(shape):
-        raise AssertionError(f"{name} has shape {tuple(got)}, expected {tuple(shape)}.")
+        hint = {tuple(k): v for k, v in (mistakes or {}).items()}.get(tuple(got))
+        raise AssertionError(_with_mistake(
+            f"{name} has shape {tuple(got)}, expected {tuple(shape)}.", hint))
 
 
-def assert_close(actual, expected, name="output", rtol=1e-6, atol=1e-8):
+def assert_close(actual, expected, name="output", rtol=1e-6, atol=1e-8, mistakes=None):
     """Fail unless `actual` has the shape of `expected` and all values agree within tolerance.
 
     The test is |actual - expected| <= atol + rtol * |expected| element-wise.
+    - mistakes: optional dict {description: wrong result}; when `actual` fails and matches
+      one of them within the same tolerance, the message names that mistake.
     """
     expected = _asarray(expected, dtype=np.float64)
     assert_shape(_asarray(actual), expected.shape, name)
     actual = _asarray(actual, dtype=np.float64)
+    hint = likely_mistake(actual, mistakes, rtol, atol) if mistakes else None
     if not _isfinite(actual).all():
-        raise AssertionError(f"{name} contains NaN or inf values.")
+        raise AssertionError(_with_mistake(f"{name} contains NaN or inf values.", hint))
     with np.errstate(invalid="ignore"):
         excess = _abs(actual - expected) - (atol + rtol * _abs(expected))
     bad = ~(excess <= 0)  # NaN (from NaN or inf in expected) is a mismatch, not a pass
     if bad.any():
         worst = _index(_argmax(excess), excess.shape)
-        raise AssertionError(
+        raise AssertionError(_with_mistake(
             f"{name} is wrong: at index {worst} got {actual[worst].item()!r}, "
             f"expected {expected[worst].item()!r} ({int(bad.sum())} of {excess.size} "
-            f"values differ)."
-        )
+            f"values differ).", hint))
 
 
-def assert_equal(actual, expected, name="output"):
-    """Fail unless `actual` has the shape of `expected` and equal values (for labels, counts)."""
+def assert_equal(actual, expected, name="output", mistakes=None):
+    """Fail unless `actual` has the shape of `expected` and equal values (for labels, counts).
+
+    - mistakes: optional dict {description: wrong result}, named in the message on a match.
+    """
     expected = _asarray(expected)
     assert_shape(_asarray(actual), expected.shape, name)
     actual = _asarray(actual)
     if not _array_equal(actual, expected):
         diff = actual != expected
         first = _index(_argmax(diff), diff.shape)
-        raise AssertionError(
+        hint = likely_mistake(actual, mistakes, 0.0, 0.0) if mistakes else None
+        raise AssertionError(_with_mistake(
             f"{name} is wrong: at index {first} got {actual[first].item()!r}, expected "
-            f"{expected[first].item()!r} ({int(diff.sum())} of {diff.size} values differ)."
-        )
+            f"{expected[first].item()!r} ({int(diff.sum())} of {diff.size} values differ).", hint))
 
 
 # what the tests rely on, as it was when this module was imported
@@ -85,19 +135,26 @@ _NUMPY_SUB = {
     "linalg.norm": np.linalg.norm,
     "random.default_rng": np.random.default_rng,
 }
-_BUILTINS = {name: getattr(builtins, name) for name in (
-    "AssertionError", "Exception", "isinstance", "len", "abs", "range", "float", "int",
-    "all", "any", "sum", "max", "min", "print", "type", "tuple", "list", "zip",
+# The only builtins test cells may use (tests/test_notebooks.py enforces it). Rebinding one of
+# these breaks ordinary Python code too, so it is reported; every other builtin name (sum, max,
+# abs, list, ...) a notebook may shadow freely: no test depends on it.
+TEST_BUILTINS = ("print", "len", "isinstance", "range", "enumerate", "zip", "float", "int",
+                 "tuple", "repr", "globals")
+_BUILTINS = {name: getattr(builtins, name) for name in TEST_BUILTINS + (
+    "AssertionError", "Exception", "ValueError", "TypeError", "NotImplementedError",
+    "abs", "all", "any", "sum", "max", "min", "type", "list",
 )}
-_HELPERS = {fn.__name__: (fn, fn.__code__) for fn in (assert_shape, assert_close, assert_equal)}
+_HELPERS = {fn.__name__: (fn, fn.__code__) for fn in (
+    assert_shape, assert_close, assert_equal, likely_mistake, _close)}
 
 
 def check_integrity(namespace=None):
     """Fail if what the tests rely on was replaced while the notebook ran.
 
-    Checks numpy's comparison and arithmetic functions, the builtins the tests use, these
-    assertion helpers (rebound in `namespace`, e.g. the notebook's `globals()`, replaced in
-    this module, or with edited code) and that `np` is numpy.
+    Checks numpy's comparison and arithmetic functions, the builtins module, these assertion
+    helpers (rebound in `namespace`, e.g. the notebook's `globals()`, replaced in this module,
+    or with edited code), that `np` is numpy and that no global hides one of `TEST_BUILTINS`.
+    Globals that shadow other builtins (`sum = 0`, `from numpy import *`) are fine.
 
     Inputs:
     - namespace: dict of the notebook's global names, or None to skip those checks
@@ -125,9 +182,9 @@ def check_integrity(namespace=None):
         for name, (fn, _) in _HELPERS.items():
             if name in namespace and namespace[name] is not fn:
                 problems.append(f"{name} was redefined in the notebook")
-        for name in _BUILTINS:
-            if name in namespace:
-                problems.append(f"the notebook defines a variable named {name}, hiding the builtin")
+        for name in TEST_BUILTINS:
+            if name in namespace and namespace[name] is not _BUILTINS[name]:
+                problems.append(f"a variable named {name} hides Python's {name}() (rename it)")
     if problems:
         raise AssertionError(
             "These tests cannot be trusted because " + "; ".join(problems) + ". Remove the code "

@@ -82,6 +82,11 @@ CASES = {
     "patched_numpy": ({TARGET: PATCH_NUMPY}, None, "target-tampered"),
     "rebound_helpers": ({TARGET: REBIND}, None, "target-tampered"),
     "patched_cs231n_utils": ({TARGET: PATCH_MODULE}, None, "target-tampered"),
+    # harmless habits: globals named like builtins, a star import; they must cost nothing
+    "scratch_globals_named_like_builtins": ({}, _free_cell(
+        "from builtins import range\nsum = 0\nmax = min = 3\nabs = all = any = round = None\n"
+        "list = [1, 2]\ndict = set = sorted = type = id = input = map = filter = 'scratch'"), "full"),
+    "numpy_star_import": ({}, _free_cell("from numpy import *"), "full"),
     "huge_output": ({}, _free_cell("for i in range(3_000_000):\n    print(i)"), "full"),
     "allocation_beyond_memory": ({}, _free_cell(
         "big = np.ones((10**6, 10**6))  # 8 TB"), "full"),

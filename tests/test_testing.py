@@ -102,3 +102,43 @@ def test_rebinding_numpy_does_not_weaken_the_assertions(monkeypatch):
         assert_equal(np.array([1, 2]), np.array([1, 3]))
     assert_close(np.array([1.0, 2.0]), np.array([1.0, 2.0]))
     assert_equal(np.array([1, 2]), np.array([1, 2]))
+
+
+def test_assert_close_names_the_matching_mistake():
+    W = np.arange(6.0).reshape(2, 3)
+    dW_ok = np.ones((2, 3))
+    mistakes = {"the regularization gradient is missing": dW_ok - 2 * 0.5 * W,
+                "dW is twice the numerical gradient": 2 * dW_ok}
+    with pytest.raises(AssertionError, match="Likely mistake: dW is twice the numerical gradient"):
+        assert_close(2 * dW_ok, dW_ok, "dW", mistakes=mistakes)
+    with pytest.raises(AssertionError) as info:
+        assert_close(dW_ok + 0.3, dW_ok, "dW", mistakes=mistakes)
+    assert "Likely mistake" not in str(info.value), "no diagnosis when nothing matches"
+    assert_close(dW_ok, dW_ok, "dW", mistakes=mistakes)  # right answers pass, whatever is listed
+
+
+def test_assert_shape_and_equal_name_the_matching_mistake():
+    with pytest.raises(AssertionError, match=r"db has shape \(4,\), expected \(3,\)\. "
+                                             r"Likely mistake: summed over the wrong axis"):
+        assert_shape(np.zeros(4), (3,), "db", mistakes={(4,): "summed over the wrong axis"})
+    with pytest.raises(AssertionError, match="Likely mistake: returned scores, not labels"):
+        assert_equal(np.array([2, 0]), np.array([1, 0]), "y_pred",
+                     mistakes={"returned scores, not labels": np.array([2.0, 0.0])})
+
+
+def test_likely_mistake_ignores_mistakes_of_another_shape():
+    from cs231n_utils.testing import likely_mistake
+
+    assert likely_mistake(np.zeros(3), {"a": np.zeros(4), "b": "text", "c": np.zeros(3)}) == "c"
+    assert likely_mistake(np.zeros(3), {}) is None
+
+
+def test_check_integrity_accepts_harmless_shadowing():
+    from cs231n_utils.testing import check_integrity
+    import builtins
+
+    scratch = {"np": np, "sum": 0, "max": 3, "abs": None, "list": [1], "range": builtins.range}
+    exec("from numpy import *", scratch)
+    check_integrity(scratch)  # no error
+    with pytest.raises(AssertionError, match=r"a variable named len hides Python's len\(\)"):
+        check_integrity({"len": 5})

@@ -1,5 +1,6 @@
 """nbgrader preprocessors this course adds to its configuration (see nbgrader_config.py).
 
+- `NamedStubs` (generate): the stub in each answer cell names the function to write there.
 - `RestoreCellOrder` (sanitize): puts the released cells back in their released order.
 - `RobustExecute` (autograde): a cell that hangs past the timeout and ignores the interrupt,
   or that kills the kernel, fails on its own; the kernel is restarted, the cells that ran
@@ -8,6 +9,7 @@
 - `ShortenTestErrors` (feedback): tracebacks of failed test cells lose their quoted source.
 """
 import copy
+import re
 from pathlib import Path
 
 import nbformat
@@ -15,9 +17,11 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbclient.util import run_sync
 from nbformat.notebooknode import NotebookNode
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from nbgrader.preprocessors import ClearSolutions, Execute, NbGraderPreprocessor
 
-__all__ = ["RestoreCellOrder", "RobustExecute", "StderrToStdout", "ShortenTestErrors"]
+from cs231n_utils.selfcheck import STUB_TEMPLATE
+
+__all__ = ["NamedStubs", "RestoreCellOrder", "RobustExecute", "StderrToStdout", "ShortenTestErrors"]
 
 
 def _grade_id(cell):
@@ -27,6 +31,24 @@ def _grade_id(cell):
 def _is_test(cell):
     meta = cell.metadata.get("nbgrader", {})
     return cell.cell_type == "code" and meta.get("grade") and not meta.get("solution")
+
+
+class NamedStubs(ClearSolutions):
+    """nbgrader's ClearSolutions with a stub that says which function to write, and where.
+
+    A code answer cell gets `# YOUR CODE HERE` and `raise NotImplementedError("<name> is not
+    implemented yet: replace ...")`, <name> being the last function defined above the solution
+    region (the grade_id when there is none). `cs231n_utils.selfcheck.is_stub` recognises it.
+    """
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "code":
+            before = cell.source.split(self.begin_solution_delimeter)[0]
+            names = re.findall(r"^\s*def (\w+)\(", before, re.M)
+            name = names[-1] if names else _grade_id(cell) or "this function"
+            self.code_stub = dict(self.code_stub, python="# YOUR CODE HERE\n" +
+                                  STUB_TEMPLATE.format(name=name))
+        return super().preprocess_cell(cell, resources, index)
 
 
 class RestoreCellOrder(NbGraderPreprocessor):
