@@ -9,7 +9,11 @@ Where the data comes from, in order:
 Each may name either the folder that contains `cifar-10-batches-py` or that folder itself.
 Nothing is ever downloaded here: `datasets/get_datasets.sh` does that, once.
 
-Setting `CS231N_DATASET=synthetic` forces the offline dataset even when CIFAR-10 is present.
+`load_dataset` falls back to the offline dataset only when no location was given (1., 2.)
+and the search (3., 4.) found nothing; a location that was given but holds no CIFAR-10, or
+a CIFAR-10 folder with a missing or damaged batch, is an error that says what to fix.
+Setting `CS231N_DATASET=synthetic` forces the offline dataset even when CIFAR-10 is present;
+`describe_dataset()` says in one line which dataset the notebooks will load.
 """
 import os
 import pickle
@@ -28,6 +32,7 @@ __all__ = [
     "load_cifar10_batch",
     "load_cifar10",
     "load_dataset",
+    "describe_dataset",
     "split_data",
     "preprocess_rows",
 ]
@@ -36,10 +41,11 @@ CIFAR10_CLASSES = (
     "plane", "car", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck",
 )
 BATCH_DIR = "cifar-10-batches-py"
-_FIX = (
-    "Download it once with `bash datasets/get_datasets.sh` from the repository root "
-    "(or set CS231N_DATA_DIR to a folder that contains cifar-10-batches-py)."
-)
+BATCH_FILES = ("data_batch_1", "data_batch_2", "data_batch_3", "data_batch_4", "data_batch_5",
+               "test_batch")
+SCRIPT = "get_datasets.sh"
+# the `datasets/` folder next to this package in a source checkout (or a student folder)
+_PACKAGE_DATASETS = Path(__file__).resolve().parent.parent / "datasets"
 
 Dataset = namedtuple("Dataset", "X_train y_train X_test y_test class_names name")
 Dataset.__doc__ = """Images and labels of one dataset.
@@ -51,34 +57,98 @@ Dataset.__doc__ = """Images and labels of one dataset.
 """
 
 
-def _candidates(root):
-    if root is not None:
-        yield Path(root)
-        return
-    if os.environ.get("CS231N_DATA_DIR"):
-        yield Path(os.environ["CS231N_DATA_DIR"])
+class _NothingFound(FileNotFoundError):
+    """No location was configured and the search found no CIFAR-10: the offline set may stand in."""
+
+
+def _search_paths():
     here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        yield folder / "datasets"
-    yield Path(__file__).resolve().parent.parent / "datasets"
+    return [*(folder / "datasets" for folder in (here, *here.parents)), _PACKAGE_DATASETS]
+
+
+def _script_command():
+    """How to run the download script: its real path when it can be found."""
+    for datasets in _search_paths():
+        if (datasets / SCRIPT).is_file():
+            return f"`bash {datasets / SCRIPT}`"
+    return f"`bash datasets/{SCRIPT}` in your course folder (the one that holds datasets/)"
+
+
+def _requested(root):
+    """(path, how it was asked for, how to stop asking) for an explicit location, else None."""
+    if root is not None:
+        return Path(root), f"the data folder {root}", "pass no root"
+    if os.environ.get("CS231N_DATA_DIR"):
+        value = os.environ["CS231N_DATA_DIR"]
+        return Path(value), f"CS231N_DATA_DIR={value}", "unset CS231N_DATA_DIR"
+    return None
+
+
+def _batch_folder(base):
+    """`base` or `base/cifar-10-batches-py`, whichever holds any CIFAR-10 file, else None."""
+    for folder in (base, base / BATCH_DIR):
+        if any((folder / f).is_file() for f in (*BATCH_FILES, "batches.meta")):
+            return folder
+    return None
+
+
+def _from_script(folder):
+    """True for the folder that datasets/get_datasets.sh writes (it can write it again)."""
+    folder = Path(folder)
+    return folder.name == BATCH_DIR and (folder.parent / SCRIPT).is_file()
+
+
+def _repair_hint(folder):
+    """What to do about a damaged or incomplete CIFAR-10 folder."""
+    if _from_script(folder):
+        return (f"Delete the folder {folder} and run `bash {Path(folder).parent / SCRIPT}` "
+                "again to download a fresh copy.")
+    return (f"Extract a good copy of cifar-10-python.tar.gz over it (`tar -xzf "
+            f"cifar-10-python.tar.gz -C {Path(folder).parent}`), or set CS231N_DATA_DIR to a "
+            "folder that holds a complete copy.")
 
 
 def find_cifar10_dir(root=None):
-    """Return the path of the `cifar-10-batches-py` folder, or raise FileNotFoundError.
+    """Return the path of a complete `cifar-10-batches-py` folder, or raise FileNotFoundError.
 
     Inputs:
     - root: folder that contains `cifar-10-batches-py` (or is it); None searches as the
       module docstring describes.
+
+    A location given through `root` or `CS231N_DATA_DIR` must hold CIFAR-10; a folder that
+    lacks one of the batch files is an error, wherever it was found.
     """
-    tried = []
-    for base in _candidates(root):
-        for folder in (base, base / BATCH_DIR):
-            if (folder / "batches.meta").is_file() or (folder / "data_batch_1").is_file():
-                return folder
-        tried.append(str(base))
-    raise FileNotFoundError(
-        f"CIFAR-10 was not found (looked for {BATCH_DIR} in: {', '.join(tried)}). {_FIX}"
-    )
+    requested = _requested(root)
+    if requested is not None:
+        base, how, instead = requested
+        if not base.is_dir():
+            raise FileNotFoundError(
+                f"{how}: no such folder. Name the folder that contains {BATCH_DIR} (or "
+                f"{BATCH_DIR} itself), or {instead} to search the datasets/ folders."
+            )
+        folder = _batch_folder(base)
+        if folder is None:
+            raise FileNotFoundError(
+                f"{how}: no CIFAR-10 there (neither {base} nor {base / BATCH_DIR} holds "
+                f"{', '.join(BATCH_FILES)}). Name the folder that contains {BATCH_DIR}, "
+                f"or {instead} and download CIFAR-10 with {_script_command()}."
+            )
+    else:
+        tried = _search_paths()
+        folder = next((f for f in map(_batch_folder, tried) if f is not None), None)
+        if folder is None:
+            raise _NothingFound(
+                f"CIFAR-10 was not found (looked for {BATCH_DIR} in: "
+                f"{', '.join(map(str, tried))}). Download it once with {_script_command()}, "
+                f"or set CS231N_DATA_DIR to a folder that contains {BATCH_DIR}."
+            )
+    missing = [f for f in BATCH_FILES if not (folder / f).is_file()]
+    if missing:
+        raise FileNotFoundError(
+            f"CIFAR-10 in {folder} is incomplete: {', '.join(missing)} missing. "
+            f"{_repair_hint(folder)}"
+        )
+    return folder
 
 
 def load_cifar10_batch(path):
@@ -93,7 +163,7 @@ def load_cifar10_batch(path):
     """
     path = Path(path)
     if not path.is_file():
-        raise FileNotFoundError(f"CIFAR-10 batch file {path} is missing. {_FIX}")
+        raise FileNotFoundError(f"CIFAR-10 batch file {path} is missing. {_repair_hint(path.parent)}")
     try:
         with open(path, "rb") as f:
             batch = pickle.load(f, encoding="latin1")
@@ -103,12 +173,12 @@ def load_cifar10_batch(path):
     except Exception as e:  # truncated, corrupt, or not a CIFAR-10 batch at all
         raise ValueError(
             f"CIFAR-10 batch file {path} is corrupt or truncated ({type(e).__name__}: {e}). "
-            f"Delete the folder {path.parent} and run `bash datasets/get_datasets.sh` again."
+            f"{_repair_hint(path.parent)}"
         ) from None
     if len(X) != len(labels):
         raise ValueError(
-            f"CIFAR-10 batch file {path} has {len(X)} images but {len(labels)} labels; "
-            f"delete {path.parent} and run `bash datasets/get_datasets.sh` again."
+            f"CIFAR-10 batch file {path} has {len(X)} images but {len(labels)} labels. "
+            f"{_repair_hint(path.parent)}"
         )
     return np.ascontiguousarray(X), labels
 
@@ -135,6 +205,28 @@ def load_cifar10(root=None):
     return Dataset(X_train, y_train, X_test, y_test, names, f"CIFAR-10 ({folder})")
 
 
+_SYNTHETIC_NAME = "offline synthetic shapes (NOT CIFAR-10; numbers will differ)"
+
+
+def _synthetic_forced():
+    return os.environ.get("CS231N_DATASET", "").lower() == "synthetic"
+
+
+def describe_dataset(root=None):
+    """One line saying which dataset `load_dataset(root)` loads, without reading the images.
+
+    A configured but unusable CIFAR-10 is described as such (load_dataset would raise).
+    """
+    if _synthetic_forced():
+        return f"the {_SYNTHETIC_NAME} (forced by CS231N_DATASET=synthetic)"
+    try:
+        return f"CIFAR-10 ({find_cifar10_dir(root)})"
+    except _NothingFound:
+        return f"the {_SYNTHETIC_NAME}: no {BATCH_DIR} was found"
+    except FileNotFoundError as e:
+        return f"nothing: CIFAR-10 is configured but unusable. {e}"
+
+
 def load_dataset(root=None, verbose=True):
     """Load CIFAR-10 if it is on disk, otherwise the built-in offline dataset.
 
@@ -143,19 +235,20 @@ def load_dataset(root=None, verbose=True):
     - verbose: print which dataset was loaded (the notebooks always do)
 
     Returns a Dataset; `name` tells which one it is. The offline dataset has 5000 training
-    and 1000 test images of 10 synthetic shape classes.
+    and 1000 test images of 10 synthetic shape classes. It stands in only when nothing was
+    configured and nothing was found; otherwise a missing or damaged CIFAR-10 raises
+    FileNotFoundError or ValueError saying what is missing and how to fix it.
     """
     data = None
-    if os.environ.get("CS231N_DATASET", "").lower() != "synthetic":
+    if not _synthetic_forced():
         try:
             data = load_cifar10(root)
-        except FileNotFoundError as e:
+        except _NothingFound as e:
             if verbose:
                 print(f"Note: {e}")
     if data is None:
         X_train, y_train, X_test, y_test, names = make_synthetic_images()
-        data = Dataset(X_train, y_train, X_test, y_test, names,
-                       "offline synthetic shapes (NOT CIFAR-10; numbers will differ)")
+        data = Dataset(X_train, y_train, X_test, y_test, names, _SYNTHETIC_NAME)
     if verbose:
         print(f"Dataset: {data.name}")
         print(f"  X_train {data.X_train.shape} {data.X_train.dtype}, "
@@ -219,3 +312,4 @@ def preprocess_rows(splits, bias=True, dtype=np.float64):
             value = rows
         out[key] = value
     return out, mean_image
+

@@ -130,6 +130,15 @@ if [[ "$SOURCE" =~ ^[A-Za-z][A-Za-z0-9+.-]*:// ]]; then
     fi
     ARCHIVE="$TMP_ARCHIVE"
 else
+    if [[ -d "$SOURCE" ]]; then
+        hint="Pass the archive file itself: bash datasets/$SCRIPT /path/to/cifar-10-python.tar.gz"
+        if [[ -f "$SOURCE/cifar-10-python.tar.gz" ]]; then
+            hint="It holds the archive; pass that: bash datasets/$SCRIPT ${SOURCE%/}/cifar-10-python.tar.gz"
+        elif [[ -f "$SOURCE/$BATCH_DIR/data_batch_1" || -f "$SOURCE/data_batch_1" ]]; then
+            hint="It looks like an extracted CIFAR-10: set CS231N_DATA_DIR=$SOURCE to use it as it is."
+        fi
+        die "'$SOURCE' is a folder, not an archive. $hint"
+    fi
     if [[ ! -f "$SOURCE" ]]; then
         die "could not read the archive '$SOURCE': no such file." \
             "Pass the path of a downloaded cifar-10-python.tar.gz, or a URL."
@@ -148,9 +157,14 @@ if [[ "$GOT_MD5" != "$EXPECTED_MD5" ]]; then
         rm -f "$TMP_ARCHIVE"
         echo "The downloaded file was deleted: the download was damaged," \
             "or the source is not the official archive." >&2
+        echo "Next: run the same command again to retry the download. If it fails again," \
+            "download $OFFICIAL_URL in a browser and run: $LOCAL_COPY_HINT" >&2
     else
         echo "Your file was left as it is; it is damaged or not the official archive." >&2
+        echo "Next: download it again from $OFFICIAL_URL and run: $LOCAL_COPY_HINT" >&2
     fi
+    echo "A re-packed copy from your course has its own checksum: run with" \
+        "CIFAR10_MD5=<the checksum your course publishes> to check against that." >&2
     exit 1
 fi
 if [[ "$EXPECTED_MD5" != "$OFFICIAL_MD5" ]]; then

@@ -1,18 +1,38 @@
 """Tests for cs231n_utils.data on small batch files written by the tests."""
+import shutil
+from pathlib import Path
+
 import numpy as np
 import pytest
 
+import cs231n_utils.data as data_module
 from conftest import FAKE_LABEL_NAMES, write_batch, write_fake_cifar
 from cs231n_utils import (
     SYNTHETIC_CLASSES, find_cifar10_dir, load_cifar10, load_cifar10_batch, load_dataset,
     preprocess_rows, split_data,
 )
+from cs231n_utils.data import describe_dataset
+
+SCRIPT = Path(__file__).resolve().parent.parent / "datasets" / "get_datasets.sh"
 
 
 @pytest.fixture(autouse=True)
-def clean_environment(monkeypatch):
+def clean_environment(monkeypatch, tmp_path):
+    """No configuration, and a search that finds nothing unless a test puts data in its way."""
     monkeypatch.delenv("CS231N_DATA_DIR", raising=False)
     monkeypatch.delenv("CS231N_DATASET", raising=False)
+    monkeypatch.setattr(data_module, "_PACKAGE_DATASETS", tmp_path / "no-package-datasets")
+    nowhere = tmp_path / "cwd"
+    nowhere.mkdir()
+    monkeypatch.chdir(nowhere)
+
+
+def _course_folder(tmp_path):
+    """A student folder: datasets/ with the download script and a complete fake CIFAR-10."""
+    datasets = tmp_path / "course" / "datasets"
+    batches = write_fake_cifar(datasets / "cifar-10-batches-py", n_per_batch=4)
+    shutil.copy2(SCRIPT, datasets / SCRIPT.name)
+    return batches
 
 
 def test_load_batch_shapes_and_dtypes(fake_cifar):
@@ -80,10 +100,30 @@ def test_argument_wins_over_environment(fake_cifar, tmp_path, monkeypatch):
     assert find_cifar10_dir(other.parent) == other
 
 
-def test_missing_folder_names_the_script(tmp_path):
-    with pytest.raises(FileNotFoundError, match="datasets/get_datasets.sh"):
+def test_nothing_found_names_the_script():
+    with pytest.raises(FileNotFoundError, match="datasets/get_datasets.sh") as e:
+        load_cifar10()
+    assert "repository" not in str(e.value)  # students have a course folder, not a repository
+    assert "in your course folder" in str(e.value)  # the script is nowhere to be found
+
+
+def test_nothing_found_names_the_script_by_its_path(tmp_path, monkeypatch):
+    batches = _course_folder(tmp_path)
+    shutil.rmtree(batches)
+    monkeypatch.chdir(batches.parent.parent)
+    with pytest.raises(FileNotFoundError) as e:
+        load_cifar10()
+    assert f"bash {batches.parent / 'get_datasets.sh'}" in str(e.value)
+
+
+def test_missing_root_folder_says_so(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such folder") as e:
         load_cifar10(tmp_path / "empty")
-    with pytest.raises(FileNotFoundError, match="datasets/get_datasets.sh"):
+    assert str(tmp_path / "empty") in str(e.value) and "pass no root" in str(e.value)
+
+
+def test_missing_batch_file_names_it(tmp_path):
+    with pytest.raises(FileNotFoundError, match="data_batch_1 is missing"):
         load_cifar10_batch(tmp_path / "data_batch_1")
 
 
@@ -110,8 +150,9 @@ def test_load_dataset_prefers_cifar(fake_cifar, capsys):
     assert "Dataset: CIFAR-10" in out
 
 
-def test_load_dataset_falls_back_to_synthetic(tmp_path, capsys):
-    data = load_dataset(tmp_path / "empty")
+def test_load_dataset_falls_back_to_synthetic(capsys):
+    """Nothing configured and nothing found: the offline set, with a note on the real thing."""
+    data = load_dataset()
     out = capsys.readouterr().out
     assert "Dataset: offline synthetic" in out
     assert "get_datasets.sh" in out  # says how to get the real thing
@@ -126,6 +167,89 @@ def test_synthetic_forced_by_environment(fake_cifar, monkeypatch, capsys):
     assert "synthetic" in data.name
     assert data.X_train.shape == (5000, 32, 32, 3)
     assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("how", ["environment", "argument"])
+def test_requested_folder_that_is_missing_fails(tmp_path, monkeypatch, how):
+    missing = tmp_path / "typo"
+    root = None
+    if how == "environment":
+        monkeypatch.setenv("CS231N_DATA_DIR", str(missing))
+    else:
+        root = missing
+    with pytest.raises(FileNotFoundError, match="no such folder") as e:
+        load_dataset(root, verbose=False)  # no silent fallback to the offline set
+    assert str(missing) in str(e.value)
+    if how == "environment":
+        assert "CS231N_DATA_DIR=" in str(e.value) and "unset CS231N_DATA_DIR" in str(e.value)
+
+
+def test_requested_folder_without_cifar_fails(tmp_path, monkeypatch):
+    folder = tmp_path / "downloads"
+    (folder / "cifar-10-batches-py").mkdir(parents=True)  # there, but empty
+    monkeypatch.setenv("CS231N_DATA_DIR", str(folder))
+    with pytest.raises(FileNotFoundError, match="no CIFAR-10 there") as e:
+        load_dataset(verbose=False)
+    assert "data_batch_1" in str(e.value) and "test_batch" in str(e.value)
+    assert "get_datasets.sh" in str(e.value)
+
+
+@pytest.mark.parametrize("how", ["environment", "argument", "search"])
+def test_missing_batch_fails_naming_it(fake_cifar, monkeypatch, how):
+    (fake_cifar / "data_batch_4").unlink()
+    (fake_cifar / "test_batch").unlink()
+    root = None
+    if how == "environment":
+        monkeypatch.setenv("CS231N_DATA_DIR", str(fake_cifar.parent))
+    elif how == "argument":
+        root = fake_cifar
+    else:
+        monkeypatch.setattr(data_module, "_PACKAGE_DATASETS", fake_cifar.parent)
+    with pytest.raises(FileNotFoundError, match="incomplete: data_batch_4, test_batch missing"):
+        load_dataset(root, verbose=False)
+
+
+def test_incomplete_download_tells_to_run_the_script_again(tmp_path, monkeypatch):
+    batches = _course_folder(tmp_path)
+    (batches / "data_batch_2").unlink()
+    monkeypatch.chdir(batches.parent.parent)
+    with pytest.raises(FileNotFoundError, match="data_batch_2 missing") as e:
+        load_dataset(verbose=False)
+    assert f"bash {batches.parent / 'get_datasets.sh'}" in str(e.value)
+
+
+def _truncate(path):
+    blob = path.read_bytes()
+    path.write_bytes(blob[: len(blob) // 2])
+
+
+def test_corrupt_batch_in_own_folder_is_never_to_be_deleted(fake_cifar, monkeypatch):
+    """A folder the user pointed to holds their copy: say how to repair it, not to delete it."""
+    _truncate(fake_cifar / "data_batch_2")
+    monkeypatch.setenv("CS231N_DATA_DIR", str(fake_cifar.parent))
+    with pytest.raises(ValueError, match="data_batch_2 is corrupt") as e:
+        load_dataset(verbose=False)
+    message = str(e.value)
+    assert "delete" not in message.lower()
+    assert "tar -xzf cifar-10-python.tar.gz" in message and "CS231N_DATA_DIR" in message
+
+
+def test_corrupt_batch_from_the_script_says_delete_and_download_again(tmp_path, monkeypatch):
+    batches = _course_folder(tmp_path)
+    _truncate(batches / "test_batch")
+    monkeypatch.chdir(batches.parent.parent)
+    with pytest.raises(ValueError, match="test_batch is corrupt") as e:
+        load_dataset(verbose=False)
+    assert f"Delete the folder {batches} and run `bash {batches.parent / 'get_datasets.sh'}`" \
+        in str(e.value)
+
+
+def test_describe_dataset(fake_cifar, monkeypatch, tmp_path):
+    assert describe_dataset().startswith("the offline synthetic shapes (NOT CIFAR-10")
+    assert describe_dataset(fake_cifar.parent) == f"CIFAR-10 ({fake_cifar})"
+    assert "unusable" in describe_dataset(tmp_path / "typo")
+    monkeypatch.setenv("CS231N_DATASET", "synthetic")
+    assert "forced by CS231N_DATASET=synthetic" in describe_dataset(fake_cifar.parent)
 
 
 def _indexed(n):

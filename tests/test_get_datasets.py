@@ -120,6 +120,44 @@ def test_wrong_checksum_of_local_file_keeps_the_file(datasets_dir, archive):
 
 
 @pytest.mark.parametrize("as_url", [False, True], ids=["path", "url"])
+def test_wrong_checksum_says_what_to_do_next(datasets_dir, archive, as_url):
+    result = run(datasets_dir, archive.as_uri() if as_url else archive)
+    assert result.returncode != 0
+    assert "Next:" in result.stderr
+    retry = "run the same command again to retry the download"
+    assert (retry in result.stderr) == as_url
+    assert "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz" in result.stderr
+    assert "/path/to/cifar-10-python.tar.gz" in result.stderr
+    assert "CIFAR10_MD5=" in result.stderr  # the way out for a course's own re-packed copy
+
+
+def test_folder_as_source_says_it_is_a_folder(datasets_dir, tmp_path):
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    result = run(datasets_dir, folder)
+    assert result.returncode != 0
+    assert f"'{folder}' is a folder, not an archive" in result.stderr
+    assert "Pass the archive file itself" in result.stderr
+    assert leftovers(datasets_dir) == []
+
+
+def test_folder_holding_the_archive_names_it(datasets_dir, archive):
+    result = run(datasets_dir, archive.parent)
+    assert result.returncode != 0
+    assert "is a folder" in result.stderr
+    assert str(archive) in result.stderr
+    assert leftovers(datasets_dir) == []
+
+
+def test_folder_with_extracted_cifar_suggests_the_variable(datasets_dir, tmp_path):
+    extracted = write_fake_cifar(tmp_path / "copy" / "cifar-10-batches-py", n_per_batch=2)
+    result = run(datasets_dir, extracted.parent)
+    assert result.returncode != 0
+    assert f"CS231N_DATA_DIR={extracted.parent}" in result.stderr
+    assert leftovers(datasets_dir) == []
+
+
+@pytest.mark.parametrize("as_url", [False, True], ids=["path", "url"])
 def test_truncated_archive_fails_and_leaves_nothing(datasets_dir, archive, as_url):
     blob = archive.read_bytes()
     archive.write_bytes(blob[: len(blob) // 2])
