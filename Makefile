@@ -1,6 +1,7 @@
 # Two commands on a fresh machine:
 #   make demo   set up .venv, regenerate the student notebooks, autograde the example submissions
 #   make test   set up .venv, run the test suite and execute every solution notebook
+# Also: make install | generate | test-fast | bench | clean (README.md lists what each does)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
@@ -23,9 +24,14 @@ generate: install
 demo: generate
 	$(RUN) -m tools.course grade-examples
 
+# the last line says which dataset the solution notebooks ran on, whether they passed or not
 test: install
 	$(RUN) -m pytest tests
-	$(RUN) -m pytest --nbval-lax --nbval-current-env --nbval-cell-timeout=900 -p no:cacheprovider solutions
+	$(RUN) -m pytest --nbval-lax --nbval-current-env --nbval-cell-timeout=900 -p no:cacheprovider solutions; \
+	status=$$?; $(DATASET_LINE); exit $$status
+
+DATASET_LINE = $(RUN) -c 'from cs231n_utils.data import describe_dataset; \
+	print("make test: the solution notebooks ran on", describe_dataset())'
 
 test-fast: install
 	$(RUN) -m pytest tests -m "not nbgrader"
