@@ -6,6 +6,9 @@ Times compute_distances_two_loops / one_loop / no_loops (L2, float64) on the sam
 num_test x num_train x 3072 data in one process, interleaved, and prints the median of each
 and the speed-up ratios. Uses CIFAR-10 when it is on disk, otherwise the offline dataset (the
 timings depend on the sizes, not on the pixel values).
+
+Each target is printed next to its figure with `met` or `NOT met`. The run exits 1 when the
+implementations disagree; a missed speed target is reported only (shared machines are noisy).
 """
 import argparse
 import statistics
@@ -23,6 +26,13 @@ from tools.notebooks import exec_answers  # noqa: E402
 
 VERSIONS = ("compute_distances_two_loops", "compute_distances_one_loop",
             "compute_distances_no_loops")
+SPEEDUP_TARGET = 100  # no loops at least this many times faster than two loops
+DIFF_TARGET = 1e-3  # Frobenius difference of each version to two loops
+
+
+def target_line(what, figure, goal, met):
+    """One aligned line: the target, the figure measured, and whether it was met."""
+    return f"  target {what:34s} {goal:>10s}   got {figure:>10s}   {'met' if met else 'NOT met'}"
 
 
 def main(argv=None):
@@ -48,13 +58,22 @@ def main(argv=None):
             times[name].append(time.perf_counter() - t0)
     ref = results["compute_distances_two_loops"]
     med = {name: statistics.median(t) for name, t in times.items()}
+    diffs = {}
     for name in VERSIONS:
-        diff = np.linalg.norm(results[name] - ref)
-        print(f"  {name:30s} {med[name]:9.3f} s   (Frobenius diff to two loops {diff:.1e})")
-    print(f"  two loops / no loops = {med[VERSIONS[0]] / med[VERSIONS[2]]:7.1f}x")
+        diffs[name] = np.linalg.norm(results[name] - ref)
+        print(f"  {name:30s} {med[name]:9.3f} s   (Frobenius diff to two loops {diffs[name]:.1e})")
+    speedup = med[VERSIONS[0]] / med[VERSIONS[2]]
+    print(f"  two loops / no loops = {speedup:7.1f}x")
     print(f"  one loop  / no loops = {med[VERSIONS[1]] / med[VERSIONS[2]]:7.1f}x")
     print(f"  two loops / one loop = {med[VERSIONS[0]] / med[VERSIONS[1]]:7.2f}x")
+    worst = max(diffs.values())
+    agree = worst < DIFF_TARGET
+    print(target_line("all versions agree (Frobenius diff)", f"{worst:.1e}",
+                      f"< {DIFF_TARGET:.0e}", agree))
+    print(target_line("two loops / no loops", f"{speedup:.1f}x", f">= {SPEEDUP_TARGET}x",
+                      speedup >= SPEEDUP_TARGET))
+    return 0 if agree else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
