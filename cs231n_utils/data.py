@@ -4,7 +4,7 @@ Where the data comes from, in order:
 1. the `root` argument;
 2. the `CS231N_DATA_DIR` environment variable;
 3. a `datasets/` folder in the current directory or any parent (a notebook in
-   `assignments/lecture02_knn/` finds the repository's `datasets/`);
+   `assignments/lecture02_knn/` finds the course folder's `datasets/`);
 4. the `datasets/` folder next to this package in a source checkout.
 Each may name either the folder that contains `cifar-10-batches-py` or that folder itself.
 Nothing is ever downloaded here: `datasets/get_datasets.sh` does that, once.

@@ -70,3 +70,46 @@ def test_bundle_zip_matches_folder(bundle):
 def test_bundle_refuses_to_overwrite(bundle):
     with pytest.raises(FileExistsError):
         course.bundle(bundle[0])
+
+
+def test_bundle_command_on_existing_folder_is_one_line(bundle, capsys):
+    assert course.main(["bundle", str(bundle[0])]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"error: {bundle[0]} exists") and "--force" in err
+
+
+def test_bundle_force_replaces_an_earlier_bundle(tmp_path, capsys):
+    out = tmp_path / "cs231n-student"
+    course.bundle(out)
+    (out / "assignments" / "stale.ipynb").write_text("{}")
+    assert course.main(["bundle", str(out), "--force", "--zip"]) == 0
+    assert "student bundle:" in capsys.readouterr().out
+    assert not (out / "assignments" / "stale.ipynb").exists()
+    assert (out / "README.md").is_file() and (tmp_path / "cs231n-student.zip").is_file()
+
+
+@pytest.mark.parametrize("stranger", ["notes.txt", ".git"])
+def test_bundle_force_refuses_a_folder_that_is_not_a_bundle(tmp_path, capsys, stranger):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / stranger).write_text("keep me")
+    assert course.main(["bundle", str(out), "--force"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is not a student bundle" in err and stranger in err
+    assert (out / stranger).read_text() == "keep me"
+
+
+def test_bundle_force_refuses_the_repository(capsys):
+    assert course.main(["bundle", str(course.REPO), "--force"]) == 2
+    assert "is not a student bundle" in capsys.readouterr().err
+
+
+def test_bundle_mentions_no_repository_root(bundle):
+    """Students get a course folder; messages and docs must not send them to a repository."""
+    out, files = bundle
+    for rel in files:
+        if rel.endswith((".py", ".md", ".sh", ".toml", ".yml", ".ipynb")):
+            text = (out / rel).read_text()
+            assert "repository root" not in text, rel
+            assert "INSTRUCTORS.md" not in text, rel

@@ -1,9 +1,10 @@
 """Instructor commands: regenerate student notebooks, grade example submissions.
 
     python -m tools.course generate [NAME ...]      # solutions/ -> assignments/ (nbgrader)
-    python -m tools.course grade-examples [NAME ...] [--workdir DIR]
-                                                     # autograde the bundled examples, print scores
-    python -m tools.course bundle OUT [--zip]       # what students receive, nothing else
+    python -m tools.course grade-examples [NAME ...] [--workdir DIR | --keep]
+                                                     # autograde the bundled examples, check scores
+    python -m tools.course bundle OUT [--zip] [--force]
+                                                     # what students receive, nothing else
     python -m tools.course autograde NAME [--jobs 2] [--student ID ...] [--root DIR]
                                                      # grade a class in parallel, report per student
 
@@ -12,6 +13,9 @@ released notebook with every answer cell filled in ("solution"), left untouched 
 or filled in with one buggy answer from tests/submissions/<assignment>/ (one student each).
 Each assignment is graded in its own temporary course directory with the repository's
 nbgrader_config.py, so assignments can be graded side by side without sharing a gradebook.
+grade-examples checks that every example student lost exactly the expected test cells (none,
+all, or those of `Variant.fails`), exits 1 when one did not, and removes its temporary course
+directories unless --workdir or --keep is given.
 """
 import argparse
 import os
@@ -29,6 +33,7 @@ from tools import notebooks as nbt
 __all__ = [
     "REPO", "assignment_names", "run_nbgrader", "new_course", "generate", "Variant",
     "load_variants", "build_examples", "autograde", "read_scores", "grade_examples", "bundle",
+    "expected_losses", "check_examples", "format_table",
 ]
 
 REPO = Path(__file__).resolve().parent.parent
@@ -166,14 +171,28 @@ BUNDLE = ["assignments", "cs231n_utils", "datasets/get_datasets.sh", "datasets/R
           "environment.yml", "pyproject.toml", ".gitignore"]
 
 
-def bundle(out, make_zip=False):
+def _bundle_tops():
+    return {rel.split("/")[0] for rel in BUNDLE} | {"README.md"}
+
+
+def bundle(out, make_zip=False, force=False):
     """Copy the student bundle to folder `out` (and `out`.zip); returns the list of files.
 
-    The student README (docs/STUDENT_README.md) becomes the bundle's README.md.
+    The student README (docs/STUDENT_README.md) becomes the bundle's README.md. An existing
+    `out` is replaced only with `force`, and only when it holds nothing but bundle files.
     """
     out = Path(out)
     if out.exists():
-        raise FileExistsError(f"{out} exists; remove it or choose another folder")
+        if not force:
+            raise FileExistsError(f"{out} exists; pass --force to replace it, or choose another folder")
+        strangers = sorted(p.name for p in out.iterdir() if p.name not in _bundle_tops()) \
+            if out.is_dir() else [out.name]
+        if strangers or REPO.resolve().is_relative_to(out.resolve()):
+            held = ", ".join(strangers[:4]) + (", ..." if len(strangers) > 4 else "")
+            raise FileExistsError(
+                f"{out} is not a student bundle (it holds {held or 'this repository'}); --force "
+                "replaces only an earlier bundle: remove it yourself or choose another folder")
+        shutil.rmtree(out)
     skip = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info")
     for rel in BUNDLE:
         src, dst = REPO / rel, out / rel
@@ -209,15 +228,68 @@ def grade_examples(names=None, workdir=None, jobs=2):
     return {name: (root, read_scores(root, name), proc) for name, root, _, proc in results}
 
 
-def format_table(name, scores):
-    """Plain-text score table of one assignment, one student a line."""
-    lines = [f"{name}", f"  {'student':58s} {'score':>11s}  lost points in"]
-    for student in sorted(scores, key=lambda s: (s not in ("solution", "blank"), s)):
-        cells = scores[student]
-        got = sum(s for s, _ in cells.values())
-        total = sum(m for _, m in cells.values())
-        lost = ", ".join(g for g, (s, m) in cells.items() if s < m) or "-"
-        lines.append(f"  {student:58s} {got:5g} / {total:<4g} {lost}")
+def expected_losses(name, scores, variants=None):
+    """{student: set of test grade_ids it should lose points in} for the examples of `name`.
+
+    The solution loses none, the untouched notebook every autograded test cell (those seen in
+    `scores`), each buggy student the cells its file names (`Variant.fails`).
+    """
+    every = {cell for cells in scores.values() for cell in cells}
+    expected = {"solution": set(), "blank": every}
+    for v in load_variants(name) if variants is None else variants:
+        expected[v.student] = set(v.fails)
+    return expected
+
+
+def _lost(cells):
+    return {g for g, (s, m) in cells.items() if s < m}
+
+
+def check_examples(name, scores, variants=None):
+    """[(student, expected, got)] for every example student whose lost test cells differ.
+
+    `got` is None for a student missing from the gradebook (not graded at all).
+    """
+    out = []
+    for student, expected in expected_losses(name, scores, variants).items():
+        got = _lost(scores[student]) if student in scores else None
+        if got != expected:
+            out.append((student, expected, got))
+    return out
+
+
+def _cells(names, every=()):
+    names = set(names)
+    if len(names) > 1 and names == set(every):
+        return "all test cells"
+    return ", ".join(sorted(names)) or "-"
+
+
+def format_table(name, scores, expected=None):
+    """Plain-text score table of one assignment, one student a line.
+
+    With `expected` ({student: set of test cells}, see `expected_losses`) each line also shows
+    `ok` or `DIFFERS` and the test cells the student was expected to lose points in.
+    """
+    expected = expected or {}
+    every = {cell for cells in scores.values() for cell in cells}
+    check = f"{'check':8s}" if expected else ""
+    lines = [f"{name}", f"  {'student':58s} {'score':>11s}  {check}{'lost points in':40s}"
+             + (" expected to lose" if expected else "")]
+    for student in sorted(set(scores) | set(expected),
+                          key=lambda s: (s not in ("solution", "blank"), s)):
+        cells = scores.get(student)
+        lost = None if cells is None else _lost(cells)
+        score = "not graded" if cells is None else (
+            f"{sum(s for s, _ in cells.values()):5g} / {sum(m for _, m in cells.values()):<4g}")
+        got = "-" if lost is None else _cells(lost, every)
+        if student in expected:
+            verdict = "ok" if lost == expected[student] else "DIFFERS"
+            line = (f"  {student:58s} {score:>11s}  {verdict:8s}{got:40s} "
+                    f"{_cells(expected[student], every)}")
+        else:
+            line = f"  {student:58s} {score:>11s}  {got}"
+        lines.append(line.rstrip())
     return "\n".join(lines)
 
 
@@ -229,10 +301,13 @@ def main(argv=None):
     p.add_argument("names", nargs="*")
     p = sub.add_parser("grade-examples", help="autograde the bundled example submissions")
     p.add_argument("names", nargs="*")
-    p.add_argument("--workdir", help="course directories go here (default: a new temp dir)")
+    p.add_argument("--workdir", help="course directories go here and stay (default: a new "
+                   "temporary folder, removed at the end)")
+    p.add_argument("--keep", action="store_true", help="keep the temporary course directories")
     p = sub.add_parser("bundle", help="write the student bundle to a new folder")
     p.add_argument("out")
     p.add_argument("--zip", action="store_true", help="also write OUT.zip")
+    p.add_argument("--force", action="store_true", help="replace an earlier bundle in OUT")
     p = sub.add_parser("autograde", help="autograde a class, several students at once")
     p.add_argument("name")
     p.add_argument("--root", default=str(REPO), help="course directory (default: this repo)")
@@ -243,7 +318,11 @@ def main(argv=None):
     p.add_argument("--memory-gb", type=float, default=8, help="memory limit per grader")
     args = parser.parse_args(argv)
     if args.command == "bundle":
-        files = bundle(args.out, args.zip)
+        try:
+            files = bundle(args.out, args.zip, args.force)
+        except FileExistsError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
         print(f"student bundle: {len(files)} files in {args.out}" + (" (+ .zip)" if args.zip else ""))
         return 0
     if args.command == "autograde":
@@ -258,16 +337,46 @@ def main(argv=None):
         generate(REPO, args.names)
         print("assignments/ regenerated:", ", ".join(args.names or assignment_names()))
         return 0
-    results = grade_examples(args.names, args.workdir)
-    status = 0
-    for name, (root, scores, proc) in results.items():
-        print(format_table(name, scores))
-        if proc.returncode != 0:
-            status = 1
-            print(f"  nbgrader autograde exited {proc.returncode}; log in {root}")
-        print(f"  (course directory: {root})\n")
-    return status
+    return _grade_examples_command(args.names, args.workdir, args.keep)
 
+
+def _grade_examples_command(names, workdir=None, keep=False):
+    """grade-examples: grade, print a table per assignment, check expected against got."""
+    names = names or assignment_names()
+    temporary = workdir is None
+    workdir = Path(workdir or tempfile.mkdtemp(prefix="cs231n-grading-"))
+    print(f"Autograding the example submissions of {', '.join(names)} (a few minutes)...",
+          flush=True)
+    try:
+        results = grade_examples(names, workdir)
+        status, differ, count = 0, [], 0
+        for name, (root, scores, proc) in results.items():
+            expected = expected_losses(name, scores)
+            count += len(expected)
+            print(format_table(name, scores, expected))
+            differ += [(name, *d) for d in check_examples(name, scores)]
+            if proc.returncode != 0:
+                status = 1
+                print(f"  nbgrader autograde exited {proc.returncode}:")
+                print("    " + "\n    ".join(proc.stderr.strip().splitlines()[-5:]))
+            print()
+        if differ:
+            status = 1
+            print(f"error: {len(differ)} of {count} example students did not lose exactly the "
+                  "expected test cells:", file=sys.stderr)
+            for name, student, want, got in differ:
+                print(f"  {name}/{student}: expected {_cells(want)}, got "
+                      f"{'not graded' if got is None else _cells(got)}", file=sys.stderr)
+            print("Fix the test cells or the example file in tests/submissions/ (its "
+                  "`# fails:` line).", file=sys.stderr)
+        else:
+            print(f"All {count} example students lost exactly the expected test cells.")
+    finally:
+        if temporary and not keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    if not temporary or keep:
+        print(f"Course directories kept in {workdir}")
+    return status
 
 if __name__ == "__main__":
     sys.exit(main())
