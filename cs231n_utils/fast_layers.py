@@ -1,0 +1,331 @@
+"""Fast convolution and max-pooling layers (provided, not graded), pure numpy.
+
+Same API as the naive layers students write: `out, cache = <layer>_forward(...)` and
+`dx, dw, db = <layer>_backward(dout, cache)`. Convolution is cross-correlation (no filter
+flip) with zero padding on H and W.
+
+How the convolution is fast without a compiled step:
+- the batch is processed in chunks of a few images, so that each chunk's working set stays
+  in the CPU cache;
+- each chunk is padded into a channel-first buffer (C, n, Hp, Wp), and one `as_strided`
+  copy turns it into a column matrix (C*HH*WW, n*H2*Wc) for one matrix product (GEMM);
+- with stride 1 a column row is a whole padded row (Wc = Wp): the copies then move long
+  contiguous runs, at the price of Wp - W2 extra columns per row that are discarded;
+- the backward pass folds columns back with one strided-slice add per kernel offset.
+Everything runs in the dtype of x (float32 stays float32). Thread settings are left alone.
+
+Max pooling takes the maximum of pool_height * pool_width strided slices. Its backward pass
+sends each window's gradient to exactly one position: the first maximum in row-major order
+within the window (what `np.argmax` over the flattened window picks).
+"""
+import numpy as np
+from numpy.lib.stride_tricks import as_strided
+
+from .checks import check_array
+
+__all__ = [
+    "conv_forward_fast",
+    "conv_backward_fast",
+    "max_pool_forward_fast",
+    "max_pool_backward_fast",
+    "conv_relu_forward",
+    "conv_relu_backward",
+    "conv_relu_pool_forward",
+    "conv_relu_pool_backward",
+]
+
+# column matrix size per chunk; about the size of one core's L2 cache
+CHUNK_BYTES = 2 * 2**20
+
+
+def _conv_geometry(x, w, conv_param):
+    """Check the arguments; return (stride, pad, H2, W2)."""
+    check_array(x, "x", ndim=4, kinds="f")
+    check_array(w, "w", ndim=4, kinds="fiu")
+    N, C, H, W = x.shape
+    F, Cw, HH, WW = w.shape
+    if Cw != C:
+        raise ValueError(f"w has {Cw} input channels but x has {C}: w must be (F, {C}, HH, WW).")
+    stride, pad = int(conv_param["stride"]), int(conv_param["pad"])
+    if stride < 1 or pad < 0:
+        raise ValueError(f"need stride >= 1 and pad >= 0, got stride={stride}, pad={pad}.")
+    for name, size, k in (("H", H, HH), ("W", W, WW)):
+        span = size + 2 * pad - k
+        if span < 0:
+            raise ValueError(
+                f"the {k}-wide filter is larger than the padded input: {name} + 2*pad = "
+                f"{size + 2 * pad} < {k}; use pad >= {(k - size + 1) // 2}."
+            )
+        if span % stride:
+            raise ValueError(
+                f"conv_param does not fit the input along {name}: ({name} + 2*pad - filter) "
+                f"= ({size} + 2*{pad} - {k}) = {span} is not divisible by stride {stride}. "
+                + _pad_hint(H, W, HH, WW, pad, stride)
+            )
+    return stride, pad, 1 + (H + 2 * pad - HH) // stride, 1 + (W + 2 * pad - WW) // stride
+
+
+def _pad_hint(H, W, HH, WW, pad, stride):
+    """A sentence suggesting the smallest pad >= the given one that fits both H and W."""
+    for p in range(pad, pad + stride):
+        if (H + 2 * p - HH) % stride == 0 and (W + 2 * p - WW) % stride == 0:
+            return f"Use pad={p} (or another stride)."
+    return f"No pad fits with stride {stride}: change the stride or crop the input."
+
+
+def _chunk_size(N, per_image_bytes):
+    return int(min(N, max(1, CHUNK_BYTES // per_image_bytes)))
+
+
+def _padded(x, pad, tail):
+    """Zero-padded channel-first copy of x as a flat buffer (C*n*Hp*Wp + tail,)."""
+    n, C, H, W = x.shape
+    Hp, Wp = H + 2 * pad, W + 2 * pad
+    buf = np.zeros(C * n * Hp * Wp + tail, x.dtype)
+    buf[:C * n * Hp * Wp].reshape(C, n, Hp, Wp)[:, :, pad:pad + H, pad:pad + W] = (
+        x.transpose(1, 0, 2, 3))
+    return buf
+
+
+def _cols(buf, shape, HH, WW, stride, H2, Wc):
+    """Column matrix (C*HH*WW, n*H2*Wc) of a padded chunk, by one strided copy."""
+    C, n, Hp, Wp = shape
+    e = buf.itemsize
+    windows = as_strided(
+        buf, shape=(C, HH, WW, n, H2, Wc),
+        strides=(n * Hp * Wp * e, Wp * e, e, Hp * Wp * e, stride * Wp * e, stride * e),
+        writeable=False,
+    )
+    return windows.reshape(C * HH * WW, n * H2 * Wc)  # a copy: the view is not contiguous
+
+
+def conv_forward_fast(x, w, b, conv_param):
+    """Convolution layer forward pass (cross-correlation, zero padding on H and W).
+
+    Inputs:
+    - x: array of shape (N, C, H, W), float32 or float64
+    - w: filters of shape (F, C, HH, WW)
+    - b: biases of shape (F,)
+    - conv_param: dict with 'stride' and 'pad'; optional 'need_dx': False makes the backward
+      pass skip dx (e.g. for the first layer, whose input is the images)
+
+    H2 = 1 + (H + 2*pad - HH) // stride, W2 = 1 + (W + 2*pad - WW) // stride; raises
+    ValueError when the division is not exact.
+
+    Returns a tuple of:
+    - out: array of shape (N, F, H2, W2), in the dtype of x
+    - cache: (x, w, b, conv_param) for conv_backward_fast
+    """
+    stride, pad, H2, W2 = _conv_geometry(x, w, conv_param)
+    N, C, H, W = x.shape
+    F, _, HH, WW = w.shape
+    Hp, Wp = H + 2 * pad, W + 2 * pad
+    # stride 1: a column row is a whole padded row (long contiguous copies)
+    Wc = Wp if stride == 1 else W2
+    tail = WW - 1 if stride == 1 else 0
+    w2 = w.reshape(F, -1).astype(x.dtype, copy=False)  # (F, C*HH*WW)
+    bias = np.asarray(b).astype(x.dtype, copy=False).reshape(F, 1, 1, 1)
+    out = np.empty((N, F, H2, W2), x.dtype)
+    nb = _chunk_size(N, w2.shape[1] * H2 * Wc * x.itemsize)
+    for n0 in range(0, N, nb):
+        xc = x[n0:n0 + nb]
+        n = xc.shape[0]
+        cols = _cols(_padded(xc, pad, tail), (C, n, Hp, Wp), HH, WW, stride, H2, Wc)
+        y = (w2 @ cols).reshape(F, n, H2, Wc)[..., :W2]
+        np.add(y, bias, out=out[n0:n0 + n].transpose(1, 0, 2, 3))
+    return out, (x, w, b, conv_param)
+
+
+def conv_backward_fast(dout, cache, need_dx=None):
+    """Convolution layer backward pass.
+
+    Inputs:
+    - dout: upstream gradient of shape (N, F, H2, W2)
+    - cache: (x, w, b, conv_param) from conv_forward_fast
+    - need_dx: False skips dx (saves its matrix product and fold-back); None takes
+      conv_param.get('need_dx', True)
+
+    Returns a tuple of:
+    - dx: gradient of shape (N, C, H, W) in the dtype of x, or None when skipped
+    - dw: gradient of shape (F, C, HH, WW) in the dtype of w
+    - db: gradient of shape (F,) in the dtype of b
+    """
+    x, w, b, conv_param = cache
+    stride, pad, H2, W2 = _conv_geometry(x, w, conv_param)
+    if need_dx is None:
+        need_dx = conv_param.get("need_dx", True)
+    N, C, H, W = x.shape
+    F, _, HH, WW = w.shape
+    check_array(dout, "dout", shape=(N, F, H2, W2))
+    Hp, Wp = H + 2 * pad, W + 2 * pad
+    Wc = Wp if stride == 1 else W2
+    tail = WW - 1 if stride == 1 else 0
+    dout = dout.astype(x.dtype, copy=False)
+    w2 = w.reshape(F, -1).astype(x.dtype, copy=False)
+    K = w2.shape[1]
+    dw = np.zeros((F, K), x.dtype)
+    dx = np.empty_like(x) if need_dx else None
+    e = x.itemsize
+    nb = _chunk_size(N, K * H2 * Wc * e)
+    for n0 in range(0, N, nb):
+        xc = x[n0:n0 + nb]
+        n = xc.shape[0]
+        # recomputed rather than cached: a chunk's columns are cheap and stay in cache
+        cols = _cols(_padded(xc, pad, tail), (C, n, Hp, Wp), HH, WW, stride, H2, Wc)
+        dt = np.zeros((F, n, H2, Wc), x.dtype)  # extra columns stay zero
+        dt[..., :W2] = dout[n0:n0 + n].transpose(1, 0, 2, 3)
+        dt = dt.reshape(F, -1)
+        dw += dt @ cols.T
+        if not need_dx:
+            continue
+        dcols = (w2.T @ dt).reshape(C, HH, WW, n, H2, Wc)
+        dbuf = np.zeros(C * n * Hp * Wp + tail, x.dtype)
+        for i in range(HH):
+            for j in range(WW):
+                # positions hit by offset (i, j); with Wc = Wp the extra columns add zeros
+                target = as_strided(
+                    dbuf[i * Wp + j:], shape=(C, n, H2, Wc),
+                    strides=(n * Hp * Wp * e, Hp * Wp * e, stride * Wp * e, stride * e),
+                )
+                target += dcols[:, i, j]
+        dxp = dbuf[:C * n * Hp * Wp].reshape(C, n, Hp, Wp)
+        dx[n0:n0 + n] = dxp[:, :, pad:pad + H, pad:pad + W].transpose(1, 0, 2, 3)
+    db = dout.sum(axis=(0, 2, 3)).astype(np.asarray(b).dtype, copy=False)
+    return dx, dw.reshape(w.shape).astype(w.dtype, copy=False), db
+
+
+def _pool_geometry(x, pool_param):
+    """Check the arguments; return (pool_height, pool_width, stride, H2, W2)."""
+    check_array(x, "x", ndim=4)
+    _, _, H, W = x.shape
+    ph, pw = int(pool_param["pool_height"]), int(pool_param["pool_width"])
+    stride = int(pool_param["stride"])
+    if ph < 1 or pw < 1 or stride < 1:
+        raise ValueError(f"pool sizes and stride must be >= 1, got {ph}x{pw}, stride {stride}.")
+    for name, size, k in (("H", H, ph), ("W", W, pw)):
+        if size < k:
+            raise ValueError(f"the pooling window ({k}) is larger than the input ({name}={size}).")
+        if (size - k) % stride:
+            fit = k + (size - k) // stride * stride
+            raise ValueError(
+                f"pool_param does not fit the input along {name}: ({name} - window) = "
+                f"({size} - {k}) = {size - k} is not divisible by stride {stride}. "
+                f"Crop x to {name}={fit} or choose another stride."
+            )
+    return ph, pw, stride, 1 + (H - ph) // stride, 1 + (W - pw) // stride
+
+
+def _pool_slice(a, i, j, stride, H2, W2):
+    """View of the window entries at offset (i, j): shape (N, C, H2, W2)."""
+    return a[:, :, i:i + stride * (H2 - 1) + 1:stride, j:j + stride * (W2 - 1) + 1:stride]
+
+
+def max_pool_forward_fast(x, pool_param):
+    """Max-pooling forward pass (no padding).
+
+    Inputs:
+    - x: array of shape (N, C, H, W)
+    - pool_param: dict with 'pool_height', 'pool_width' and 'stride'
+
+    H2 = 1 + (H - pool_height) // stride, W2 = 1 + (W - pool_width) // stride; raises
+    ValueError when the division is not exact.
+
+    Returns a tuple of:
+    - out: array of shape (N, C, H2, W2), in the dtype of x
+    - cache: (x, out, pool_param) for max_pool_backward_fast
+    """
+    ph, pw, stride, H2, W2 = _pool_geometry(x, pool_param)
+    # one strided slice per window offset; non-overlapping 2x2 windows need only four
+    out = _pool_slice(x, 0, 0, stride, H2, W2).copy()
+    for i in range(ph):
+        for j in range(pw):
+            if i or j:
+                np.maximum(out, _pool_slice(x, i, j, stride, H2, W2), out=out)
+    return out, (x, out, pool_param)
+
+
+def max_pool_backward_fast(dout, cache):
+    """Max-pooling backward pass.
+
+    Each window's gradient goes to exactly one position: the first maximum of the window
+    in row-major order, even when several entries tie (e.g. a constant input).
+
+    Inputs:
+    - dout: upstream gradient of shape (N, C, H2, W2)
+    - cache: (x, out, pool_param) from max_pool_forward_fast
+
+    Returns:
+    - dx: gradient of shape (N, C, H, W), in the dtype of x
+    """
+    x, out, pool_param = cache
+    ph, pw, stride, H2, W2 = _pool_geometry(x, pool_param)
+    check_array(dout, "dout", shape=out.shape)
+    dx = np.zeros_like(x)
+    # offsets in row-major order; a window is done once its first maximum got the gradient
+    todo = np.ones(out.shape, bool)
+    for i in range(ph):
+        for j in range(pw):
+            hit = _pool_slice(x, i, j, stride, H2, W2) == out
+            hit &= todo
+            target = _pool_slice(dx, i, j, stride, H2, W2)
+            target += dout * hit
+            todo &= ~hit
+    return dx
+
+
+def conv_relu_forward(x, w, b, conv_param):
+    """Convolution followed by a ReLU.
+
+    Inputs: x (N, C, H, W), w (F, C, HH, WW), b (F,), conv_param as in conv_forward_fast.
+
+    Returns a tuple of:
+    - out: array of shape (N, F, H2, W2), max(0, conv(x))
+    - cache: for conv_relu_backward
+    """
+    out, conv_cache = conv_forward_fast(x, w, b, conv_param)
+    np.maximum(out, 0, out=out)  # out is a fresh array: rectify in place
+    return out, (conv_cache, out)
+
+
+def conv_relu_backward(dout, cache):
+    """Backward pass of conv_relu_forward.
+
+    Inputs:
+    - dout: upstream gradient of shape (N, F, H2, W2)
+    - cache: from conv_relu_forward
+
+    Returns a tuple of:
+    - dx (N, C, H, W) or None (when conv_param['need_dx'] is False), dw (F, C, HH, WW), db (F,)
+    """
+    conv_cache, out = cache
+    return conv_backward_fast(dout * (out > 0), conv_cache)
+
+
+def conv_relu_pool_forward(x, w, b, conv_param, pool_param):
+    """Convolution, ReLU, then max pooling.
+
+    Inputs: x (N, C, H, W), w (F, C, HH, WW), b (F,), conv_param as in conv_forward_fast,
+    pool_param as in max_pool_forward_fast.
+
+    Returns a tuple of:
+    - out: array of shape (N, F, H3, W3), the pooled activations
+    - cache: for conv_relu_pool_backward
+    """
+    a, relu_cache = conv_relu_forward(x, w, b, conv_param)
+    out, pool_cache = max_pool_forward_fast(a, pool_param)
+    return out, (relu_cache, pool_cache)
+
+
+def conv_relu_pool_backward(dout, cache):
+    """Backward pass of conv_relu_pool_forward.
+
+    Inputs:
+    - dout: upstream gradient of shape (N, F, H3, W3)
+    - cache: from conv_relu_pool_forward
+
+    Returns a tuple of:
+    - dx (N, C, H, W) or None (when conv_param['need_dx'] is False), dw (F, C, HH, WW), db (F,)
+    """
+    relu_cache, pool_cache = cache
+    da = max_pool_backward_fast(dout, pool_cache)
+    return conv_relu_backward(da, relu_cache)
