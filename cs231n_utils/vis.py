@@ -96,13 +96,21 @@ def plot_class_examples(X, y, class_names, samples_per_class=7, seed=231, ax=Non
     return ax
 
 
-def plot_cv_results(k_choices, accuracies, ax=None, label=None):
-    """Scatter each fold's accuracy per k and draw the mean with a standard-deviation band.
+def plot_cv_results(k_choices, accuracies, ax=None, label=None, color=None, chance=None,
+                    log_x=False):
+    """Draw each fold's accuracy per k as dots and the mean over folds with std error bars.
+
+    Call it once per setting (e.g. per metric) on the same Axes to compare them: each call
+    uses one colour for its dots and its mean curve. The x ticks are the k values.
 
     Inputs:
     - k_choices: sequence of K values of k
-    - accuracies: array of shape (K, num_folds)
-    - label: legend label of the mean curve (e.g. the metric)
+    - accuracies: array of shape (K, num_folds); accuracies[a, i] is the accuracy on fold i
+      with k = k_choices[a]
+    - label: name of the setting in the legend (e.g. "L2"); None draws no legend entries
+    - color: matplotlib colour of this setting (None: the next colour of the cycle)
+    - chance: accuracy of guessing (e.g. 0.1 for 10 classes), drawn as a dashed line
+    - log_x: logarithmic k axis (for k values spread over orders of magnitude)
 
     Returns the Axes.
     """
@@ -110,12 +118,23 @@ def plot_cv_results(k_choices, accuracies, ax=None, label=None):
                       shape=(len(k_choices), None))
     ax = _axes(ax)
     k = np.asarray(k_choices)
-    for j in range(acc.shape[1]):
-        ax.scatter(k, acc[:, j], s=10, color="gray", alpha=0.5)
     mean, std = acc.mean(axis=1), acc.std(axis=1)
-    ax.errorbar(k, mean, yerr=std, marker="o", capsize=3, label=label)
-    ax.set_xlabel("k")
-    ax.set_ylabel("cross-validation accuracy")
-    if label:
+    name = f"{label}: " if label else ""
+    bars = ax.errorbar(k, mean, yerr=std, marker="o", capsize=3, color=color,
+                       label=f"{name}mean over folds, bars = ±1 std" if label else None)
+    color = bars.lines[0].get_color()
+    folds = np.repeat(k, acc.shape[1])
+    ax.scatter(folds, acc.ravel(), s=12, color=color, alpha=0.35,
+               label=f"{name}one fold" if label else None)
+    if chance is not None and not any(l.get_label() == "chance" for l in ax.get_lines()):
+        ax.axhline(chance, color="gray", linestyle="--", linewidth=1, label="chance")
+    if log_x:
+        ax.set_xscale("log")
+    ax.set_xticks(k)
+    ax.set_xticklabels([str(v) for v in k])
+    ax.minorticks_off()
+    ax.set_xlabel("k (number of neighbours)")
+    ax.set_ylabel("validation accuracy")
+    if label or chance is not None:
         ax.legend()
     return ax

@@ -119,8 +119,39 @@ def test_plot_class_examples_with_an_empty_class(ax):
 def test_plot_cv_results(ax):
     k_choices = [1, 3, 5]
     accuracies = np.array([[0.2, 0.3], [0.25, 0.35], [0.3, 0.3]])
-    assert plot_cv_results(k_choices, accuracies, ax=ax, label="accuracy") is ax
-    assert ax.get_xlabel() == "k"
-    assert ax.get_legend() is not None
+    assert plot_cv_results(k_choices, accuracies, ax=ax, label="L2") is ax
+    assert ax.get_xlabel().startswith("k") and ax.get_ylabel()
+    assert list(ax.get_xticks()) == k_choices  # one tick per k
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["1", "3", "5"]
+    # the mean curve, with the per-fold dots explained in the legend
+    line = ax.get_lines()[0]
+    np.testing.assert_allclose(line.get_ydata(), [0.25, 0.3, 0.3])
+    dots = ax.collections[-1].get_offsets()
+    assert len(dots) == 6
+    np.testing.assert_allclose(np.sort(np.asarray(dots)[:, 1]), np.sort(accuracies.ravel()))
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("L2" in l and "mean" in l for l in labels)
+    assert any("L2" in l and "fold" in l for l in labels)
     with pytest.raises(ValueError, match="accuracies"):
         plot_cv_results([1, 3], accuracies, ax=ax)
+
+
+def test_plot_cv_results_two_settings_share_one_axes(ax):
+    k_choices = [1, 10, 100]
+    acc = np.array([[0.2, 0.3, 0.25], [0.3, 0.3, 0.3], [0.1, 0.2, 0.15]])
+    plot_cv_results(k_choices, acc, ax=ax, label="L2", color="C0", chance=0.1, log_x=True)
+    plot_cv_results(k_choices, acc + 0.05, ax=ax, label="L1", color="C1", chance=0.1, log_x=True)
+    assert ax.get_xscale() == "log"
+    assert list(ax.get_xticks()) == k_choices
+    chance = [l for l in ax.get_lines() if l.get_label() == "chance"]
+    assert len(chance) == 1 and list(chance[0].get_ydata()) == [0.1, 0.1]  # drawn once
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "chance" in labels and sum("L1" in l for l in labels) == 2
+    # each setting's dots have the colour of its mean curve
+    colours = [tuple(c.get_facecolor()[0][:3]) for c in ax.collections if len(c.get_offsets()) == 9]
+    assert len(set(colours)) == 2
+
+
+def test_plot_cv_results_without_label_has_no_legend(ax):
+    plot_cv_results([1, 2], np.array([[0.5, 0.6], [0.4, 0.5]]), ax=ax)
+    assert ax.get_legend() is None
