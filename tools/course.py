@@ -3,8 +3,9 @@
     python -m tools.course generate [NAME ...]      # solutions/ -> assignments/ (nbgrader)
     python -m tools.course grade-examples [NAME ...] [--workdir DIR | --keep]
                                                      # autograde the bundled examples, check scores
-    python -m tools.course bundle OUT [--zip] [--force]
-                                                     # what students receive, nothing else
+    python -m tools.course bundle OUT --assignment NAME [--zip] [--force]
+                                                     # what students receive for NAME, one
+                                                     # assignment at a time (or --all)
     python -m tools.course autograde NAME [--jobs 2] [--student ID ...] [--root DIR]
                                                      # grade a class in parallel, report per student
 
@@ -175,12 +176,20 @@ def _bundle_tops():
     return {rel.split("/")[0] for rel in BUNDLE} | {"README.md"}
 
 
-def bundle(out, make_zip=False, force=False):
-    """Copy the student bundle to folder `out` (and `out`.zip); returns the list of files.
+def bundle(out, names, make_zip=False, force=False):
+    """Copy the student bundle of assignments `names` to folder `out` (and `out`.zip).
 
+    Returns the list of files. Assignments are released one at a time: a later notebook may
+    hand out an earlier assignment's answers in locked cells, so each bundle holds only the
+    student notebooks of `names` (plus the helpers, data script and environment files).
     The student README (docs/STUDENT_README.md) becomes the bundle's README.md. An existing
     `out` is replaced only with `force`, and only when it holds nothing but bundle files.
     """
+    known = assignment_names("")
+    unknown = [n for n in names if n not in known]
+    if unknown or not names:
+        raise ValueError(f"no assignment {', '.join(unknown) or '(none named)'}; "
+                         f"choose from {', '.join(known)}")
     out = Path(out)
     if out.exists():
         if not force:
@@ -194,7 +203,8 @@ def bundle(out, make_zip=False, force=False):
                 "replaces only an earlier bundle: remove it yourself or choose another folder")
         shutil.rmtree(out)
     skip = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info")
-    for rel in BUNDLE:
+    rels = [r for r in BUNDLE if r != "assignments"] + [f"assignments/{n}" for n in names]
+    for rel in rels:
         src, dst = REPO / rel, out / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
         if src.is_dir():
@@ -308,6 +318,11 @@ def main(argv=None):
     p.add_argument("out")
     p.add_argument("--zip", action="store_true", help="also write OUT.zip")
     p.add_argument("--force", action="store_true", help="replace an earlier bundle in OUT")
+    p.add_argument("--assignment", action="append", default=[], metavar="NAME",
+                   help="the assignment to release (repeat for several); one at a time keeps "
+                        "later notebooks' locked cells from revealing earlier answers")
+    p.add_argument("--all", action="store_true",
+                   help="every assignment at once (self-study, after the term)")
     p = sub.add_parser("autograde", help="autograde a class, several students at once")
     p.add_argument("name")
     p.add_argument("--root", default=str(REPO), help="course directory (default: this repo)")
@@ -318,9 +333,14 @@ def main(argv=None):
     p.add_argument("--memory-gb", type=float, default=8, help="memory limit per grader")
     args = parser.parse_args(argv)
     if args.command == "bundle":
+        names = assignment_names("") if args.all else args.assignment
+        if not names:
+            print("error: name the assignment to release, e.g. --assignment "
+                  f"{assignment_names('')[0]} (or --all after the term)", file=sys.stderr)
+            return 2
         try:
-            files = bundle(args.out, args.zip, args.force)
-        except FileExistsError as e:
+            files = bundle(args.out, names, args.zip, args.force)
+        except (FileExistsError, ValueError) as e:
             print(f"error: {e}", file=sys.stderr)
             return 2
         print(f"student bundle: {len(files)} files in {args.out}" + (" (+ .zip)" if args.zip else ""))
