@@ -1,4 +1,4 @@
-# caught by hidden tests only
+# fails: test_compute_distances_no_loops__l1
     if metric == "l2":
         test_sq = np.sum(X ** 2, axis=1, keepdims=True)
         train_sq = np.sum(X_train ** 2, axis=1)
