@@ -101,7 +101,7 @@ def measure(threads, repeat):
     torch = load_torch(threads)
     rng = np.random.default_rng(231)
     result = {"threads": threads, "torch": torch.__version__ if torch else None,
-              "gemm": {}, "conv": [], "pool": {}}
+              "gemm": {}, "conv": [], "pool": {}, "load": os.getloadavg()[0]}
     for dtype in (np.float32, np.float64):
         a = rng.standard_normal((2048, 2048)).astype(dtype)
         t = median_time(lambda: a @ a, max(3, repeat // 2))
@@ -167,6 +167,7 @@ def measure(threads, repeat):
             if k >= 2:
                 times.append(time.perf_counter() - t0)
         pool["torch_bwd"] = statistics.median(times)
+    result["load"] = max(result["load"], os.getloadavg()[0])
     return result
 
 
@@ -178,7 +179,8 @@ def report(result):
     t = result["threads"]
     gemm = result["gemm"]
     print(f"\n== OpenBLAS threads: {t}   GEMM 2048^2 peak: float32 {gemm['float32']:.0f} GFLOP/s, "
-          f"float64 {gemm['float64']:.0f} GFLOP/s")
+          f"float64 {gemm['float64']:.0f} GFLOP/s   (1-min load average up to "
+          f"{result['load']:.1f} on {os.cpu_count()} cores)")
     if result["torch"] is None:
         print("torch not installed: pip install torch==2.13.0")
     print(f"naive loops timed on {NAIVE_BATCH} images and scaled to the full batch")

@@ -34,8 +34,8 @@ __all__ = [
     "conv_relu_pool_backward",
 ]
 
-# column matrix size per chunk; about the size of one core's L2 cache
-CHUNK_BYTES = 2 * 2**20
+# column matrix size per chunk: with its input and output it stays in a 2 MB L2 cache
+CHUNK_BYTES = 2**20
 
 
 def _conv_geometry(x, w, conv_param):
@@ -180,14 +180,15 @@ def conv_backward_fast(dout, cache, need_dx=None):
             continue
         dcols = (w2.T @ dt).reshape(C, HH, WW, n, H2, Wc)
         dbuf = np.zeros(C * n * Hp * Wp + tail, x.dtype)
+        # targets[i, j]: the positions kernel offset (i, j) touched; with Wc = Wp the extra
+        # columns add zeros. Offsets overlap each other, so one add per offset.
+        targets = as_strided(
+            dbuf, shape=(HH, WW, C, n, H2, Wc),
+            strides=(Wp * e, e, n * Hp * Wp * e, Hp * Wp * e, stride * Wp * e, stride * e),
+        )
         for i in range(HH):
             for j in range(WW):
-                # positions hit by offset (i, j); with Wc = Wp the extra columns add zeros
-                target = as_strided(
-                    dbuf[i * Wp + j:], shape=(C, n, H2, Wc),
-                    strides=(n * Hp * Wp * e, Hp * Wp * e, stride * Wp * e, stride * e),
-                )
-                target += dcols[:, i, j]
+                targets[i, j] += dcols[:, i, j]
         dxp = dbuf[:C * n * Hp * Wp].reshape(C, n, Hp, Wp)
         dx[n0:n0 + n] = dxp[:, :, pad:pad + H, pad:pad + W].transpose(1, 0, 2, 3)
     db = dout.sum(axis=(0, 2, 3)).astype(np.asarray(b).dtype, copy=False)
@@ -261,6 +262,9 @@ def max_pool_backward_fast(dout, cache):
     ph, pw, stride, H2, W2 = _pool_geometry(x, pool_param)
     check_array(dout, "dout", shape=out.shape)
     dx = np.zeros_like(x)
+    # windows that do not overlap (pool <= stride, e.g. 2x2 stride 2) own their positions:
+    # write instead of add
+    overlap = ph > stride or pw > stride
     # offsets in row-major order; a window is done once its first maximum got the gradient
     todo = np.ones(out.shape, bool)
     for i in range(ph):
@@ -268,8 +272,12 @@ def max_pool_backward_fast(dout, cache):
             hit = _pool_slice(x, i, j, stride, H2, W2) == out
             hit &= todo
             target = _pool_slice(dx, i, j, stride, H2, W2)
-            target += dout * hit
-            todo &= ~hit
+            if overlap:
+                target += dout * hit
+            else:
+                np.multiply(dout, hit, out=target)
+            if (i, j) != (ph - 1, pw - 1):
+                todo &= ~hit
     return dx
 
 

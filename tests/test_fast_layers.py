@@ -250,8 +250,8 @@ def test_max_pool_ties_send_the_gradient_to_the_first_position_only(x_shape, ph,
 
 def test_max_pool_window_that_does_not_fit_raises():
     x = np.zeros((1, 1, 7, 8))
-    with pytest.raises(ValueError, match=r"\(8 - 2\) = 6 is not divisible by stride 4. Crop x to W=6"
-                       ):
+    message = r"\(8 - 2\) = 6 is not divisible by stride 4. Crop x to W=6"
+    with pytest.raises(ValueError, match=message):
         max_pool_forward_fast(x, {"pool_height": 3, "pool_width": 2, "stride": 4})
 
 
