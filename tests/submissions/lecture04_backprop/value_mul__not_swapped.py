@@ -1,0 +1,1 @@
+    out = Value(a.data * b.data, parents=((a, a.data), (b, b.data)), op="*")

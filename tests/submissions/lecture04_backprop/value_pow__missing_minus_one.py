@@ -1,0 +1,1 @@
+    out = Value(a.data ** p, parents=((a, p * a.data ** p),), op=f"**{p}")
