@@ -1,0 +1,363 @@
+"""Train a model with minibatch gradient descent: the `Solver` and its update rules and plots.
+
+The Solver is scaffolding. It never computes a layer, a loss or a gradient itself: the model
+does, through `model.loss(X, y) -> (loss, grads)` (and `model.loss(X) -> scores` to classify).
+What the Solver adds is the bookkeeping around it: minibatches, update rules, learning-rate
+decay, a progress bar with images per second, loss and accuracy histories, the best parameters
+seen on the validation set, and a clear stop when the loss becomes NaN or infinite.
+
+The model needs:
+- `model.params`: dict name -> float array, updated in place by the Solver's update rule
+- `model.loss(X, y)`: (loss, grads) with `grads[name]` of the shape of `params[name]`
+- `model.loss(X)`: class scores of shape (N, C) (no labels: no loss)
+
+Update rules have the signature `update(w, dw, config) -> (next_w, config)`: `w` a parameter,
+`dw` its gradient, `config` a dict of hyperparameters and state (e.g. "learning_rate",
+"velocity"), returned for the next step.
+"""
+import math
+import os
+import time
+
+import numpy as np
+
+from .checks import check_array
+
+__all__ = [
+    "Solver", "TrainingDiverged", "sgd", "sgd_momentum", "UPDATE_RULES",
+    "plot_loss_history", "plot_accuracy_history", "plot_solver_history",
+]
+
+
+def sgd(w, dw, config=None):
+    """Vanilla stochastic gradient descent: w -= learning_rate * dw.
+
+    config: "learning_rate" (default 1e-2)
+    """
+    config = {} if config is None else config
+    config.setdefault("learning_rate", 1e-2)
+    return w - config["learning_rate"] * dw, config
+
+
+def sgd_momentum(w, dw, config=None):
+    """SGD with momentum: v = momentum * v - learning_rate * dw; w += v.
+
+    config: "learning_rate" (default 1e-2), "momentum" (default 0.9), "velocity" (state,
+    starts at zeros of the shape of w)
+    """
+    config = {} if config is None else config
+    config.setdefault("learning_rate", 1e-2)
+    config.setdefault("momentum", 0.9)
+    v = config.get("velocity")
+    if v is None:
+        v = np.zeros_like(w)
+    v = config["momentum"] * v - config["learning_rate"] * dw
+    config["velocity"] = v
+    return w + v, config
+
+
+UPDATE_RULES = {"sgd": sgd, "sgd_momentum": sgd_momentum}
+
+
+class TrainingDiverged(FloatingPointError):
+    """The loss became NaN or infinite; the message says when and what to try."""
+
+
+def _progress_bar(total, enabled, desc):
+    if not enabled:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="img", unit_scale=True, desc=desc, leave=True,
+                dynamic_ncols=True)
+
+
+class Solver:
+    """Minibatch training of a classifier with a choice of update rule.
+
+    Example:
+        solver = Solver(model, data, update_rule="sgd_momentum",
+                        optim_config={"learning_rate": 1e-2}, lr_decay=0.95,
+                        num_epochs=10, batch_size=200)
+        solver.train()
+        solver.best_val_acc, solver.loss_history, solver.val_acc_history
+
+    Inputs (constructor):
+    - model: object with `params` and `loss` (see the module docstring)
+    - data: dict with "X_train" (N_train, ...), "y_train" (N_train,) integer labels,
+      "X_val", "y_val" likewise
+    - update_rule: name in UPDATE_RULES or a function update(w, dw, config) -> (next_w, config)
+    - optim_config: dict of hyperparameters for the update rule (each parameter gets its own copy)
+    - lr_decay: the learning rate is multiplied by this after every epoch
+    - batch_size: images per step (each pass over the training set visits the images in a new
+      random order, without repeats)
+    - num_epochs: passes over the training set (an epoch is max(N_train // batch_size, 1) steps);
+      may be fractional
+    - num_train_samples: training images on which train accuracy is measured each epoch (None: all)
+    - num_val_samples: validation images on which val accuracy is measured (None: all)
+    - checkpoint_every: also measure accuracies every this many steps (0: only per epoch)
+    - print_every: print the loss every this many steps (0: never)
+    - progress: show a tqdm bar with images per second; None shows it unless the notebook is
+      being graded (NBGRADER_EXECUTION is set)
+    - on_nan: "stop" ends train() with a printed message and `diverged` set; "raise" raises
+      TrainingDiverged
+    - restore_best: after training, put the parameters with the best validation accuracy back
+    - seed: seed of the generator that draws the minibatches
+    - augment: optional function (X_batch, rng) -> X_batch applied to each training minibatch
+      (data augmentation such as random flips); never applied to the accuracy checks
+
+    After train():
+    - loss_history: list of floats, one per step
+    - train_acc_history, val_acc_history: lists, one entry per epoch (and checkpoint)
+    - epoch_history: the (fractional) epoch of each accuracy entry
+    - best_val_acc, best_params, diverged (None or the message), seconds, images_per_second
+    """
+
+    def __init__(self, model, data, update_rule="sgd", optim_config=None, lr_decay=1.0,
+                 batch_size=100, num_epochs=10, num_train_samples=1000, num_val_samples=None,
+                 checkpoint_every=0, print_every=0, progress=None, on_nan="stop",
+                 restore_best=True, seed=231, augment=None):
+        for key in ("X_train", "y_train", "X_val", "y_val"):
+            if key not in data:
+                raise KeyError(f"data needs the keys X_train, y_train, X_val, y_val; {key} is missing")
+            check_array(data[key], f"data[{key!r}]")
+        for split in ("train", "val"):
+            if len(data[f"X_{split}"]) != len(data[f"y_{split}"]):
+                raise ValueError(f"X_{split} has {len(data[f'X_{split}'])} rows but y_{split} "
+                                 f"has {len(data[f'y_{split}'])} labels")
+        if not getattr(model, "params", None):
+            raise TypeError("model.params must be a non-empty dict of parameter arrays")
+        if isinstance(update_rule, str):
+            if update_rule not in UPDATE_RULES:
+                raise ValueError(f"unknown update_rule {update_rule!r}; choose one of "
+                                 f"{sorted(UPDATE_RULES)} or pass a function")
+            update_rule = UPDATE_RULES[update_rule]
+        if on_nan not in ("stop", "raise"):
+            raise ValueError(f"on_nan must be 'stop' or 'raise', got {on_nan!r}")
+        if batch_size < 1 or num_epochs < 0:
+            raise ValueError("batch_size must be >= 1 and num_epochs >= 0")
+        self.model, self.data = model, data
+        self.update_rule = update_rule
+        self.optim_config = dict(optim_config or {})
+        self.lr_decay = lr_decay
+        self.batch_size = int(batch_size)
+        self.num_epochs = num_epochs
+        self.num_train_samples = num_train_samples
+        self.num_val_samples = num_val_samples
+        self.checkpoint_every = checkpoint_every
+        self.print_every = print_every
+        self.progress = ("NBGRADER_EXECUTION" not in os.environ) if progress is None else progress
+        self.on_nan = on_nan
+        self.restore_best = restore_best
+        self.augment = augment
+        self.rng = np.random.default_rng(seed)
+        self._reset()
+
+    def _reset(self):
+        self.epoch = 0
+        self.best_val_acc = 0.0
+        self.best_params = {}
+        self.loss_history, self.train_acc_history, self.val_acc_history = [], [], []
+        self.epoch_history = []
+        self.diverged = None
+        self.seconds = 0.0
+        self.images_per_second = 0.0
+        self.optim_configs = {name: dict(self.optim_config) for name in self.model.params}
+        # minibatches: a fresh random permutation of the training set for every pass over it
+        self._batch = min(self.batch_size, len(self.data["X_train"]))
+        self._order, self._position = np.zeros(0, dtype=np.int64), 0
+
+    def _step(self):
+        """One minibatch: loss and gradients from the model, then one update per parameter."""
+        X, y = self.data["X_train"], self.data["y_train"]
+        if self._position + self._batch > len(self._order):  # a new pass over the data
+            self._order, self._position = self.rng.permutation(len(X)), 0
+        idx = self._order[self._position:self._position + self._batch]
+        self._position += self._batch
+        X_batch, y_batch = X[idx], y[idx]
+        if self.augment is not None:
+            X_batch = self.augment(X_batch, self.rng)
+        loss, grads = self.model.loss(X_batch, y_batch)
+        loss = float(loss)
+        self.loss_history.append(loss)
+        if not math.isfinite(loss):
+            return loss
+        for name, w in self.model.params.items():
+            if name not in grads:
+                raise KeyError(f"model.loss returned no gradient for parameter {name!r}")
+            next_w, self.optim_configs[name] = self.update_rule(w, grads[name],
+                                                                self.optim_configs[name])
+            w[...] = next_w  # in place: the model keeps the same arrays
+        return loss
+
+    def check_accuracy(self, X, y, num_samples=None, batch_size=1000):
+        """Fraction of the rows of X that the model classifies as y (argmax of its scores).
+
+        Inputs:
+        - X: array of shape (N, ...); y: integer array of shape (N,)
+        - num_samples: use a random subset of this many rows (None: all)
+        - batch_size: rows scored at once (bounds the memory)
+        """
+        N = len(X)
+        if num_samples is not None and N > num_samples:
+            idx = self.rng.choice(N, num_samples, replace=False)
+            X, y, N = X[idx], y[idx], num_samples
+        correct = 0
+        for start in range(0, N, batch_size):
+            scores = self.model.loss(X[start:start + batch_size])
+            correct += int(np.sum(np.argmax(scores, axis=1) == y[start:start + batch_size]))
+        return correct / max(N, 1)
+
+    def _checkpoint(self, epoch):
+        train_acc = self.check_accuracy(self.data["X_train"], self.data["y_train"],
+                                        self.num_train_samples)
+        val_acc = self.check_accuracy(self.data["X_val"], self.data["y_val"], self.num_val_samples)
+        self.train_acc_history.append(train_acc)
+        self.val_acc_history.append(val_acc)
+        self.epoch_history.append(epoch)
+        if val_acc > self.best_val_acc or not self.best_params:
+            self.best_val_acc = val_acc
+            self.best_params = {k: v.copy() for k, v in self.model.params.items()}
+        return train_acc, val_acc
+
+    def _diverged(self, loss, step, steps_per_epoch):
+        lr = self.optim_configs[next(iter(self.optim_configs))].get("learning_rate")
+        message = (f"Training stopped: the loss became {loss} at step {step + 1} (epoch "
+                   f"{step / steps_per_epoch:.2f}). The updates are too large: lower the learning "
+                   f"rate (now {lr:.3g})" if lr is not None else
+                   f"Training stopped: the loss became {loss} at step {step + 1}. Lower the learning rate")
+        message += ", check the initial weight scale, or check the loss and gradients numerically."
+        self.diverged = message
+        return message
+
+    def train(self):
+        """Run the optimization; returns self (histories are attributes)."""
+        self._reset()
+        N = len(self.data["X_train"])
+        steps_per_epoch = max(N // self.batch_size, 1)
+        num_steps = int(round(self.num_epochs * steps_per_epoch))
+        bar = _progress_bar(num_steps * self._batch, self.progress,
+                            f"{self.num_epochs} epochs")
+        write = bar.write if bar is not None else print
+        start = time.perf_counter()
+        self._checkpoint(0.0)
+        try:
+            for step in range(num_steps):
+                loss = self._step()
+                if not math.isfinite(loss):
+                    message = self._diverged(loss, step, steps_per_epoch)
+                    if self.on_nan == "raise":
+                        raise TrainingDiverged(message)
+                    write(message)
+                    break
+                if bar is not None:
+                    bar.update(self._batch)
+                    if step % 10 == 0:
+                        bar.set_postfix(loss=f"{loss:.3f}", val=f"{self.val_acc_history[-1]:.3f}")
+                if self.print_every and step % self.print_every == 0:
+                    write(f"step {step + 1:6d} / {num_steps}: loss {loss:.4f}")
+                end_of_epoch = (step + 1) % steps_per_epoch == 0
+                if end_of_epoch:
+                    self.epoch += 1
+                    for config in self.optim_configs.values():
+                        if "learning_rate" in config:
+                            config["learning_rate"] *= self.lr_decay
+                if end_of_epoch or (self.checkpoint_every and (step + 1) % self.checkpoint_every == 0):
+                    self._checkpoint((step + 1) / steps_per_epoch)
+        finally:
+            if bar is not None:
+                bar.close()
+            self.seconds = time.perf_counter() - start
+            steps_done = len(self.loss_history)
+            self.images_per_second = steps_done * self._batch / max(self.seconds, 1e-9)
+        if self.restore_best and self.best_params and self.diverged is None:
+            for name, value in self.best_params.items():
+                self.model.params[name][...] = value
+        return self
+
+
+def _axes(ax):
+    if ax is None:
+        import matplotlib.pyplot as plt
+        ax = plt.gca()
+    return ax
+
+
+def _history(obj, name):
+    return getattr(obj, name) if hasattr(obj, name) else obj[name]
+
+
+def plot_loss_history(loss_history, ax=None, label=None, smooth=50, steps_per_epoch=None):
+    """Training loss per step (light) and its running mean over `smooth` steps; returns the Axes.
+
+    Inputs:
+    - loss_history: sequence of per-step losses (a Solver's loss_history)
+    - smooth: window of the running mean (1: no smoothing)
+    - steps_per_epoch: if given, the x axis counts epochs instead of steps
+    """
+    loss = np.asarray(loss_history, dtype=np.float64)
+    ax = _axes(ax)
+    x = np.arange(1, len(loss) + 1, dtype=np.float64)
+    if steps_per_epoch:
+        x = x / steps_per_epoch
+    line = ax.plot(x, loss, alpha=0.25, linewidth=0.8)[0]
+    if smooth > 1 and len(loss) >= smooth:
+        kernel = np.ones(smooth) / smooth
+        ax.plot(x[smooth - 1:], np.convolve(loss, kernel, mode="valid"), color=line.get_color(),
+                label=label or f"running mean of {smooth} steps")
+    elif label:
+        line.set_label(label)
+    ax.set_xlabel("epoch" if steps_per_epoch else "step")
+    ax.set_ylabel("training loss")
+    if label or (smooth > 1 and len(loss) >= smooth):
+        ax.legend()
+    return ax
+
+
+def plot_accuracy_history(train_acc_history, val_acc_history, epochs=None, ax=None, label=None):
+    """Training and validation accuracy per epoch; returns the Axes.
+
+    Inputs:
+    - train_acc_history, val_acc_history: sequences of the same length
+    - epochs: x positions (a Solver's epoch_history); None uses 0, 1, 2, ...
+    - label: prefix of the legend entries (e.g. the setting)
+    """
+    train = np.asarray(train_acc_history, dtype=np.float64)
+    val = np.asarray(val_acc_history, dtype=np.float64)
+    if train.shape != val.shape:
+        raise ValueError(f"train and val histories differ in length: {len(train)} and {len(val)}")
+    x = np.arange(len(train)) if epochs is None else np.asarray(epochs, dtype=np.float64)
+    ax = _axes(ax)
+    prefix = f"{label}: " if label else ""
+    line = ax.plot(x, train, "o-", label=f"{prefix}train")[0]
+    ax.plot(x, val, "s--", color=line.get_color(), label=f"{prefix}val")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("accuracy")
+    ax.legend()
+    return ax
+
+
+def plot_solver_history(solver, axes=None, title=None):
+    """The loss curve and the accuracy curves of a trained Solver, side by side.
+
+    Inputs:
+    - solver: a Solver after train() (or a dict with the same history keys)
+    - axes: two matplotlib Axes, or None for a new figure
+
+    Returns the two Axes.
+    """
+    if axes is None:
+        import matplotlib.pyplot as plt
+        axes = plt.subplots(1, 2, figsize=(13, 4))[1]
+    loss = _history(solver, "loss_history")
+    train, val = _history(solver, "train_acc_history"), _history(solver, "val_acc_history")
+    epochs = _history(solver, "epoch_history")
+    steps_per_epoch = None
+    if len(epochs) > 1 and epochs[-1] > 0:
+        steps_per_epoch = len(loss) / epochs[-1]
+    plot_loss_history(loss, ax=axes[0], smooth=max(1, min(50, len(loss) // 10)),
+                      steps_per_epoch=steps_per_epoch)
+    axes[0].set_title("training loss")
+    plot_accuracy_history(train, val, epochs=epochs, ax=axes[1])
+    axes[1].set_title("accuracy" if title is None else title)
+    return axes
