@@ -73,6 +73,14 @@ def _pad_hint(H, W, HH, WW, pad, stride):
     return f"No pad fits with stride {stride}: change the stride or crop the input."
 
 
+def _row_layout(stride, Wp, W2, WW):
+    """(Wc, tail): columns per output row and zeros needed after the padded buffer."""
+    if stride == 1:
+        # a column row is a whole padded row: long contiguous copies, Wp - W2 spare columns
+        return Wp, WW - 1
+    return W2, 0
+
+
 def _chunk_size(N, per_image_bytes):
     return int(min(N, max(1, CHUNK_BYTES // per_image_bytes)))
 
@@ -120,9 +128,7 @@ def conv_forward_fast(x, w, b, conv_param):
     N, C, H, W = x.shape
     F, _, HH, WW = w.shape
     Hp, Wp = H + 2 * pad, W + 2 * pad
-    # stride 1: a column row is a whole padded row (long contiguous copies)
-    Wc = Wp if stride == 1 else W2
-    tail = WW - 1 if stride == 1 else 0
+    Wc, tail = _row_layout(stride, Wp, W2, WW)
     w2 = w.reshape(F, -1).astype(x.dtype, copy=False)  # (F, C*HH*WW)
     bias = np.asarray(b).astype(x.dtype, copy=False).reshape(F, 1, 1, 1)
     out = np.empty((N, F, H2, W2), x.dtype)
@@ -158,8 +164,7 @@ def conv_backward_fast(dout, cache, need_dx=None):
     F, _, HH, WW = w.shape
     check_array(dout, "dout", shape=(N, F, H2, W2))
     Hp, Wp = H + 2 * pad, W + 2 * pad
-    Wc = Wp if stride == 1 else W2
-    tail = WW - 1 if stride == 1 else 0
+    Wc, tail = _row_layout(stride, Wp, W2, WW)
     dout = dout.astype(x.dtype, copy=False)
     w2 = w.reshape(F, -1).astype(x.dtype, copy=False)
     K = w2.shape[1]
