@@ -212,10 +212,14 @@ POOL_CASES = [
 ]
 
 
+@pytest.mark.parametrize("ties", [False, True])
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 @pytest.mark.parametrize("x_shape, ph, pw, stride", POOL_CASES)
-def test_max_pool_matches_brute_force(rng, dtype, x_shape, ph, pw, stride):
-    x = rng.standard_normal(x_shape).astype(dtype)
+def test_max_pool_matches_brute_force(rng, dtype, x_shape, ph, pw, stride, ties):
+    if ties:  # three values only: most windows hold several maxima
+        x = rng.integers(0, 3, x_shape).astype(dtype)
+    else:
+        x = rng.standard_normal(x_shape).astype(dtype)
     param = {"pool_height": ph, "pool_width": pw, "stride": stride}
     out, cache = max_pool_forward_fast(x, param)
     expected, first = pool_reference(x, ph, pw, stride)
@@ -265,6 +269,7 @@ def test_conv_relu_pool_gradients(rng):
     assert out.shape == (2, 3, 4, 4)
     dout = rng.standard_normal(out.shape)
     dx, dw, db = conv_relu_pool_backward(dout, cache)
+
     def f(x, w, b):
         return conv_relu_pool_forward(x, w, b, conv_param, pool_param)[0]
     assert rel_error(dx, eval_numerical_gradient_array(lambda v: f(v, w, b), x, dout)) < 1e-7
