@@ -1,0 +1,3 @@
+# fails:
+    # a correct alternative: the Frobenius norm of the difference
+    d = np.linalg.norm(a.astype(float) - b.astype(float))
