@@ -1,3 +1,4 @@
+# fails: test_add_checkerboard__period
 # caught by hidden tests only
     H, W = img.shape[:2]
     small = np.indices((H // period, W // period)).sum(axis=0) % 2  # 0 on white squares

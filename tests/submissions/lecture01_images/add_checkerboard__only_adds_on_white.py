@@ -1,3 +1,4 @@
+# fails: test_add_checkerboard, test_add_checkerboard__period, test_add_checkerboard__clipping, test_add_checkerboard__channels
     H, W = img.shape[:2]
     yy, xx = np.meshgrid(np.arange(H) // period, np.arange(W) // period, indexing="ij")
     white = (yy + xx) % 2 == 0
