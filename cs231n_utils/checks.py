@@ -50,3 +50,42 @@ def check_array(x, name, ndim=None, shape=None, kinds=None):
             f"convert it with {name}.astype(...)."
         )
     return x
+
+
+def check_loss_inputs(W, X, y):
+    """Check the arguments of a linear classifier's loss before any arithmetic on them.
+
+    Inputs:
+    - W: float array of shape (D, C), the weights
+    - X: float array of shape (N, D), one example per row (no NaN or inf)
+    - y: integer array of shape (N,) with labels 0 <= y[i] < C
+
+    Raises TypeError for a non-array or wrong dtype kind, and ValueError, naming the shapes,
+    when X and W do not fit together, y does not have one label per row of X, a label is
+    outside 0 .. C-1, or X holds NaN or inf.
+    """
+    check_array(W, "W", ndim=2, kinds="f")
+    check_array(X, "X", ndim=2, kinds="f")
+    check_array(y, "y", kinds="iu")
+    D, C = W.shape
+    if X.shape[1] != D:
+        hint = (" Did you forget the bias column of ones (preprocess_rows(..., bias=True))?"
+                if X.shape[1] + 1 == D else "")
+        raise ValueError(f"X has shape {X.shape} and W has shape {W.shape}: X must be (N, D) and "
+                         f"W (D, C) with the same D, but X has {X.shape[1]} columns and W "
+                         f"{D} rows.{hint}")
+    if y.shape != (X.shape[0],):
+        raise ValueError(f"y has shape {y.shape} but X has shape {X.shape}: y must hold one "
+                         f"label per row of X, shape ({X.shape[0]},).")
+    if y.size and (y.min() < 0 or y.max() >= C):
+        raise ValueError(f"labels must lie in 0 .. {C - 1} (W has shape {W.shape}, so C = {C} "
+                         f"classes), got labels from {int(y.min())} to {int(y.max())}.")
+    # one pass over X: any NaN or inf makes the sum non-finite
+    if X.dtype.kind == "f" and not np.isfinite(np.sum(X)):
+        bad = np.argwhere(~np.isfinite(X))
+        where = f" (first at row {int(bad[0][0])}, column {int(bad[0][1])})" if len(bad) else ""
+        raise ValueError(f"X of shape {X.shape} contains NaN or inf values{where}: check the "
+                         f"preprocessing (e.g. a division by zero).")
+
+
+__all__ = [*__all__, "check_loss_inputs"]
