@@ -17,8 +17,10 @@ NAME = course.assignment_names()[0]
 NOTEBOOK = sorted(p.name for p in (course.REPO / "solutions" / NAME).glob("*.ipynb"))[0]
 SOLUTION = nbt.answer_sources(nbt.read(course.REPO / "solutions" / NAME / NOTEBOOK))
 TARGET = next(iter(SOLUTION))  # the first graded function
-TEST = f"test_{TARGET}"
-BUG = next(v.source for v in course.load_variants(NAME) if v.fails == [TEST])
+TEST = f"test_{TARGET}"  # its first test cell; TESTS are all of them (test_<fn>__<behaviour>)
+TESTS = [g for g, kind, _ in nbt.graded_cells(nbt.read(course.REPO / "solutions" / NAME / NOTEBOOK))
+         if kind == "test" and (g == TEST or g.startswith(TEST + "__"))]
+BUG = next(v.source for v in course.load_variants(NAME) if sorted(v.fails) == sorted(TESTS))
 
 
 def _ids(nb):
@@ -68,8 +70,8 @@ PATCH_MODULE = BUG + ("\n\nimport cs231n_utils.testing as _t\n"
                       "_t.check_integrity = lambda *a, **k: None\n")
 
 # student: (answer sources to replace, notebook edit, expected)
-# expected: "full", "target" (only TEST fails), "target-tampered" (TEST fails and the
-# tampering is reported), or a "not graded" message fragment
+# expected: "full", "target" (only the TESTS fail), "target-tampered" (they fail and the
+# tampering is reported in TEST), or a "not graded" message fragment
 CASES = {
     "solution": ({}, None, "full"),
     "edited_test_cell": ({TARGET: BUG}, _edit_test, "target"),
@@ -139,7 +141,7 @@ def test_tampered_submission_graded_as_expected(tampered, student):
     assert set(got) == set(reference), "every test cell is graded, deleted ones included"
     for grade_id, (score, max_score) in got.items():
         assert max_score == reference[grade_id][1], f"{grade_id}: points were changed"
-        if expected != "full" and grade_id == TEST:
+        if expected != "full" and grade_id in TESTS:
             assert score == 0, f"{grade_id} should fail"
         elif expected in ("full", "target"):
             assert score == max_score, f"{grade_id} lost points"
