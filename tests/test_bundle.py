@@ -42,7 +42,7 @@ def _regions(name, begin="### BEGIN", end="### END"):
     return regions
 
 
-def _secret_lines(names=NAMES):
+def _secret_lines(names):
     """Long lines of every solution region and hidden test block of these assignments."""
     return {line for name in names for region in _regions(name) for line in region
             if len(line) >= 16 and not line.startswith("#")}
@@ -66,9 +66,14 @@ def test_bundle_has_exactly_the_student_files(bundles):
 
 
 def test_bundle_holds_no_answer_of_its_own_or_a_later_assignment(bundles):
-    """A bundle may hold earlier answers (locked cells of later notebooks), never its own or later ones."""
+    """A bundle may hold earlier answers (locked cells of later notebooks), never its own or later ones.
+
+    Its own assignment's secrets are looked for line by line; a later assignment's as runs of
+    three lines (single lines such as `except ValueError:` occur in any notebook).
+    """
     for index, (name, (out, files)) in enumerate(bundles.items()):
-        secrets = _secret_lines(NAMES[index:])
+        secrets = _secret_lines([name])
+        later = _answer_runs(NAMES[index + 1:])
         assert len(secrets) > 20, "the detector needs lines to look for"
         for rel in files:
             text = (out / rel).read_text(errors="replace")
@@ -76,15 +81,19 @@ def test_bundle_holds_no_answer_of_its_own_or_a_later_assignment(bundles):
                 text += "\n".join(c.source for c in nbt.read(out / rel).cells)
             for marker in ("BEGIN SOLUTION", "END SOLUTION", "HIDDEN TESTS"):
                 assert marker not in text, f"{rel} contains {marker}"
+            found = _runs_in(text) & later
+            assert not found, f"{name} bundle: {rel} holds a later answer: {next(iter(found))}"
+            if rel.startswith("cs231n_utils/") and rel.endswith(".py"):
+                continue  # shares short lines with tests by nature; checked by runs of lines
             for line in secrets:
                 assert line not in text, f"{name} bundle: {rel} leaks {line!r}"
 
 
-def _answer_runs(length=3):
-    """Every run of `length` consecutive non-trivial lines of any graded answer (solution region)."""
+def _answer_runs(names=NAMES, length=3):
+    """Every run of `length` consecutive non-trivial lines of a solution or hidden test of `names`."""
     runs = set()
-    for name in NAMES:
-        for region in _regions(name, "### BEGIN SOLUTION", "### END SOLUTION"):
+    for name in names:
+        for region in _regions(name):
             lines = [l for l in region if len(l) >= 12 and not l.startswith("#")]
             runs.update(tuple(lines[i:i + length]) for i in range(len(lines) - length + 1))
     return runs
@@ -97,7 +106,11 @@ def _runs_in(text, length=3):
 
 
 def test_cs231n_utils_holds_no_answer_of_any_assignment():
-    """Every student has cs231n_utils from day one: no graded answer may be in it."""
+    """Every student has cs231n_utils from day one: no graded answer (or hidden test) is in it.
+
+    Three consecutive lines of a solution region or hidden block count as found; single short
+    lines (`N, C, H, W = x.shape`) are shared by nature.
+    """
     answers = _answer_runs()
     assert len(answers) > 20, "the detector needs answers to look for"
     sample = next(iter(answers))
