@@ -1,0 +1,1 @@
+    y_pred = np.argmax(X @ W, axis=0)

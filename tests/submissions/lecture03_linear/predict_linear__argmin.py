@@ -1,0 +1,1 @@
+    y_pred = np.argmin(X @ W, axis=1)

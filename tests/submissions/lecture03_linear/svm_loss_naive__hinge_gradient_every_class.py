@@ -1,0 +1,15 @@
+# fails: test_svm_loss_naive__grad
+    N, C = X.shape[0], W.shape[1]
+    for i in range(N):
+        s = X[i].dot(W)
+        for j in range(C):
+            if j == y[i]:
+                continue
+            loss += max(0, s[j] - s[y[i]] + 1)
+            dW[:, j] += X[i]
+            dW[:, y[i]] -= X[i]
+    loss /= N
+    dW /= N
+    R, dR = reg_fn(W, reg_kind, beta)
+    loss += reg * R
+    dW += reg * dR
