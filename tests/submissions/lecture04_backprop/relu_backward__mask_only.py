@@ -1,0 +1,1 @@
+    dx = (x > 0).astype(dout.dtype)
