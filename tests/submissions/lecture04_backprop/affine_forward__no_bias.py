@@ -1,1 +1,0 @@
-    out = x.reshape(x.shape[0], -1) @ w

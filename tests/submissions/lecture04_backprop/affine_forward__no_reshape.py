@@ -1,2 +1,0 @@
-# caught by hidden tests only
-    out = x @ w + b

@@ -1,4 +1,0 @@
-# fails:
-    # correct alternative: boolean indexing on a copy (the other subgradient at 0)
-    dx = dout.copy()
-    dx[x < 0] = 0

@@ -1,1 +1,0 @@
-    dx = dout * (dout > 0)

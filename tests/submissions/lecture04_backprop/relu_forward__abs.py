@@ -1,1 +1,0 @@
-    out = np.abs(x)

@@ -1,1 +1,0 @@
-    out = (x > 0).astype(x.dtype)

@@ -1,1 +1,0 @@
-    out = np.minimum(x, 0)
