@@ -22,10 +22,12 @@ import time
 import numpy as np
 
 from .checks import check_array
+from .training import LossDivergedError, plot_loss_history
+from .vis import _axes
 
 __all__ = [
-    "Solver", "TrainingDiverged", "sgd", "sgd_momentum", "UPDATE_RULES",
-    "plot_loss_history", "plot_accuracy_history", "plot_solver_history",
+    "Solver", "LossDivergedError", "sgd", "sgd_momentum", "UPDATE_RULES",
+    "plot_loss_history", "plot_accuracy_history", "plot_solver_history",  # the first from .training
 ]
 
 
@@ -57,10 +59,6 @@ def sgd_momentum(w, dw, config=None):
 
 
 UPDATE_RULES = {"sgd": sgd, "sgd_momentum": sgd_momentum}
-
-
-class TrainingDiverged(FloatingPointError):
-    """The loss became NaN or infinite; the message says when and what to try."""
 
 
 def _progress_bar(total, enabled, desc):
@@ -100,7 +98,7 @@ class Solver:
     - progress: show a tqdm bar with images per second; None shows it unless the notebook is
       being graded (NBGRADER_EXECUTION is set)
     - on_nan: "stop" ends train() with a printed message and `diverged` set; "raise" raises
-      TrainingDiverged
+      LossDivergedError
     - restore_best: after training, put the parameters with the best validation accuracy back
     - seed: seed of the generator that draws the minibatches
     - augment: optional function (X_batch, rng) -> X_batch applied to each training minibatch
@@ -247,7 +245,7 @@ class Solver:
                 if not math.isfinite(loss):
                     message = self._diverged(loss, step, steps_per_epoch)
                     if self.on_nan == "raise":
-                        raise TrainingDiverged(message)
+                        raise LossDivergedError(message)
                     write(message)
                     break
                 if bar is not None:
@@ -276,42 +274,8 @@ class Solver:
         return self
 
 
-def _axes(ax):
-    if ax is None:
-        import matplotlib.pyplot as plt
-        ax = plt.gca()
-    return ax
-
-
 def _history(obj, name):
     return getattr(obj, name) if hasattr(obj, name) else obj[name]
-
-
-def plot_loss_history(loss_history, ax=None, label=None, smooth=50, steps_per_epoch=None):
-    """Training loss per step (light) and its running mean over `smooth` steps; returns the Axes.
-
-    Inputs:
-    - loss_history: sequence of per-step losses (a Solver's loss_history)
-    - smooth: window of the running mean (1: no smoothing)
-    - steps_per_epoch: if given, the x axis counts epochs instead of steps
-    """
-    loss = np.asarray(loss_history, dtype=np.float64)
-    ax = _axes(ax)
-    x = np.arange(1, len(loss) + 1, dtype=np.float64)
-    if steps_per_epoch:
-        x = x / steps_per_epoch
-    line = ax.plot(x, loss, alpha=0.25, linewidth=0.8)[0]
-    if smooth > 1 and len(loss) >= smooth:
-        kernel = np.ones(smooth) / smooth
-        ax.plot(x[smooth - 1:], np.convolve(loss, kernel, mode="valid"), color=line.get_color(),
-                label=label or f"running mean of {smooth} steps")
-    elif label:
-        line.set_label(label)
-    ax.set_xlabel("epoch" if steps_per_epoch else "step")
-    ax.set_ylabel("training loss")
-    if label or (smooth > 1 and len(loss) >= smooth):
-        ax.legend()
-    return ax
 
 
 def plot_accuracy_history(train_acc_history, val_acc_history, epochs=None, ax=None, label=None):

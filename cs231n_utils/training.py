@@ -12,6 +12,7 @@
 import numpy as np
 
 from .checks import check_array
+from .vis import _axes
 
 __all__ = [
     "LossDivergedError", "guard_loss", "weights_to_templates", "plot_loss_history",
@@ -90,14 +91,8 @@ def weights_to_templates(W, image_shape=(32, 32, 3)):
     return W.T.reshape(W.shape[1], *image_shape)
 
 
-def _axes(ax):
-    if ax is None:
-        import matplotlib.pyplot as plt
-        ax = plt.gca()
-    return ax
-
-
-def plot_loss_history(loss_history, ax=None, label=None, title=None, log=False):
+def plot_loss_history(loss_history, ax=None, label=None, title=None, log=False, smooth=1,
+                      steps_per_epoch=None):
     """Draw the loss at each iteration; returns the Axes.
 
     Inputs:
@@ -105,11 +100,23 @@ def plot_loss_history(loss_history, ax=None, label=None, title=None, log=False):
     - label: legend label of the curve (a legend is drawn when given)
     - title: title of the Axes
     - log: logarithmic loss axis (for curves spanning orders of magnitude)
+    - smooth: window of a running mean drawn over the raw curve (1: the raw curve only)
+    - steps_per_epoch: if given, the x axis counts epochs instead of iterations
     """
     losses = check_array(np.asarray(loss_history, dtype=np.float64), "loss_history", ndim=1)
     ax = _axes(ax)
-    ax.plot(np.arange(1, len(losses) + 1), losses, label=label, linewidth=1)
-    ax.set_xlabel("iteration")
+    x = np.arange(1, len(losses) + 1, dtype=np.float64)
+    if steps_per_epoch:
+        x = x / steps_per_epoch
+    if smooth > 1 and len(losses) >= smooth:
+        # the raw curve is noisy: draw it faintly, its running mean on top
+        line = ax.plot(x, losses, alpha=0.25, linewidth=0.8)[0]
+        ax.plot(x[smooth - 1:], np.convolve(losses, np.ones(smooth) / smooth, mode="valid"),
+                color=line.get_color(), label=label or f"running mean of {smooth} iterations")
+        label = label or True
+    else:
+        ax.plot(x, losses, label=label, linewidth=1)
+    ax.set_xlabel("epoch" if steps_per_epoch else "iteration")
     ax.set_ylabel("loss")
     if log:
         ax.set_yscale("log")

@@ -7,7 +7,7 @@ import pytest
 
 from cs231n_utils import solver as solver_module
 from cs231n_utils.solver import (
-    Solver, TrainingDiverged, plot_accuracy_history, plot_loss_history, plot_solver_history,
+    Solver, LossDivergedError, plot_accuracy_history, plot_loss_history, plot_solver_history,
     sgd, sgd_momentum,
 )
 
@@ -148,7 +148,7 @@ def test_inf_loss_can_raise():
             out = super().loss(X, y)
             return out if y is None else (float("inf"), out[1])
 
-    with pytest.raises(TrainingDiverged, match="loss became inf at step 1"):
+    with pytest.raises(LossDivergedError, match="loss became inf at step 1"):
         Solver(Exploding(2, 3), blobs(), batch_size=10, num_epochs=1, on_nan="raise",
                progress=False).train()
 
@@ -203,7 +203,7 @@ def test_plots_take_ax_none_and_axes(tmp_path):
                     batch_size=10, num_epochs=2, progress=False).train()
     plt.figure()
     ax = plot_loss_history(solver.loss_history)
-    assert ax is plt.gca() and ax.get_ylabel() == "training loss"
+    assert ax is plt.gca() and ax.get_ylabel() == "loss"
     ax = plot_accuracy_history(solver.train_acc_history, solver.val_acc_history,
                                epochs=solver.epoch_history, label="lr 0.5")
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["lr 0.5: train", "lr 0.5: val"]
