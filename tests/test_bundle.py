@@ -25,27 +25,13 @@ def bundle(bundles):
     return bundles[NAMES[0]]
 
 
-def _regions(name, begin="### BEGIN", end="### END"):
-    """Per assignment: each solution region and hidden test block in solutions/, as its lines."""
-    regions = []
-    for path in (course.REPO / "solutions" / name).glob("*.ipynb"):
-        for cell in nbt.read(path).cells:
-            inside = False
-            for line in cell.source.split("\n"):
-                if begin in line:
-                    inside = True
-                    regions.append([])
-                elif end in line:
-                    inside = False
-                elif inside:
-                    regions[-1].append(line.strip())
-    return regions
+def _sources(name):
+    return sorted((course.REPO / "solutions" / name).glob("*.ipynb"))
 
 
 def _secret_lines(names):
-    """Long lines of every solution region and hidden test block of these assignments."""
-    return {line for name in names for region in _regions(name) for line in region
-            if len(line) >= 16 and not line.startswith("#")}
+    """Distinctive lines only the solution regions and hidden test blocks of these assignments hold."""
+    return {line for name in names for line in nbt.secret_lines(_sources(name))}
 
 
 def test_bundle_has_exactly_the_student_files(bundles):
@@ -93,9 +79,11 @@ def _answer_runs(names=NAMES, length=3):
     """Every run of `length` consecutive non-trivial lines of a solution or hidden test of `names`."""
     runs = set()
     for name in names:
-        for region in _regions(name):
-            lines = [l for l in region if len(l) >= 12 and not l.startswith("#")]
-            runs.update(tuple(lines[i:i + length]) for i in range(len(lines) - length + 1))
+        for path in _sources(name):
+            for cell in nbt.read(path).cells:
+                for region in nbt.regions(cell.source)[0]:
+                    lines = [l for l in region if len(l) >= 12 and not l.startswith("#")]
+                    runs.update(tuple(lines[i:i + length]) for i in range(len(lines) - length + 1))
     return runs
 
 

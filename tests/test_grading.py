@@ -43,30 +43,13 @@ def _text(page):
     return html.unescape(re.sub(r"<[^>]+>", "", page))
 
 
-def _regions(source, begin, end):
-    """Lines strictly between `### BEGIN X` and `### END X` markers."""
-    lines, inside = [], False
-    for line in source.split("\n"):
-        if begin in line:
-            inside = True
-        elif end in line:
-            inside = False
-        elif inside:
-            lines.append(line)
-    return lines
-
-
 def _source_notebooks(name):
     return sorted((course.REPO / "solutions" / name).glob("*.ipynb"))
 
 
-def _secret_lines(name, begin, end):
-    """Distinctive lines of solution or hidden-test regions (long enough not to occur by chance)."""
-    lines = set()
-    for path in _source_notebooks(name):
-        for cell in nbt.read(path).cells:
-            lines.update(l.strip() for l in _regions(cell.source, begin, end))
-    return {l for l in lines if len(l) >= 16 and not l.startswith("#")}
+def _secret_lines(name, kind):
+    """Distinctive lines only the solution or hidden-test regions of `name` hold."""
+    return nbt.secret_lines(_source_notebooks(name), kind)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -85,8 +68,8 @@ def test_release_matches_committed(graded, name):
 @pytest.mark.parametrize("name", NAMES)
 def test_release_leaks_nothing(name):
     """Student notebooks hold stubs: no solution code, hidden tests, markers or outputs."""
-    solution_lines = _secret_lines(name, "BEGIN SOLUTION", "END SOLUTION")
-    hidden_lines = _secret_lines(name, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+    solution_lines = _secret_lines(name, "SOLUTION")
+    hidden_lines = _secret_lines(name, "HIDDEN TESTS")
     assert solution_lines and hidden_lines, "the detector needs lines to look for"
     released = sorted((course.REPO / "assignments" / name).glob("*.ipynb"))
     assert [p.name for p in released] == [p.name for p in _source_notebooks(name)]
@@ -158,7 +141,7 @@ def test_every_graded_function_has_buggy_submissions(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_feedback_reveals_no_hidden_tests(graded, feedback, name):
-    hidden_lines = _secret_lines(name, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+    hidden_lines = _secret_lines(name, "HIDDEN TESTS")
     pages = feedback[name]
     assert set(pages) == set(graded[name][1]), "every student gets feedback"
     for student, text in pages.items():

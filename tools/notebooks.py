@@ -10,7 +10,7 @@ import nbformat
 
 __all__ = [
     "markdown", "code", "new_notebook", "read", "write", "cell_by_id", "graded_cells",
-    "strip_markers", "answer_sources", "fill_answers", "exec_answers",
+    "strip_markers", "answer_sources", "fill_answers", "exec_answers", "regions", "secret_lines",
 ]
 
 _MARKER = re.compile(r"^\s*#+\s*(BEGIN|END) (SOLUTION|HIDDEN TESTS)\s*$")
@@ -131,3 +131,38 @@ def exec_answers(path):
     for grade_id, source in answer_sources(read(path)).items():
         exec(compile(source, f"<{grade_id}>", "exec"), namespace)
     return namespace
+
+
+def regions(source, kind=None):
+    """The marked regions of a cell source as lists of stripped lines, and the lines outside.
+
+    - kind: "SOLUTION", "HIDDEN TESTS" or None for both
+    Returns (list of the regions of that kind, list of lines outside every region of any kind).
+    """
+    found, outside, current = [], [], None
+    for line in source.split("\n"):
+        m = _MARKER.match(line)
+        if m:
+            current = m.group(2) if m.group(1) == "BEGIN" else None
+            if current and (kind is None or current == kind):
+                found.append([])
+        elif current is None:
+            outside.append(line.strip())
+        elif kind is None or current == kind:
+            found[-1].append(line.strip())
+    return found, outside
+
+
+def secret_lines(paths, kind=None, min_length=16):
+    """Distinctive lines only the solution / hidden-test regions of these notebooks hold.
+
+    A line that also stands outside the regions (visible to students anyway) is not a secret;
+    comments and lines shorter than `min_length` occur by chance.
+    """
+    secret, visible = set(), set()
+    for path in paths:
+        for cell in read(path).cells:
+            found, outside = regions(cell.source, kind)
+            secret.update(line for region in found for line in region)
+            visible.update(outside)
+    return {l for l in secret - visible if len(l) >= min_length and not l.startswith("#")}
