@@ -1,0 +1,1 @@
+    count = F * (HH * WW + 1)

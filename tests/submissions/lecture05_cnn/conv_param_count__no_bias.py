@@ -1,0 +1,1 @@
+    count = F * C * HH * WW

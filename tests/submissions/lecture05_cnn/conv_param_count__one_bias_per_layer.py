@@ -1,0 +1,2 @@
+# caught by hidden tests only
+    count = F * C * HH * WW + 1

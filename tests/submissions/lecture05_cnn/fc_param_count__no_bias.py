@@ -1,0 +1,1 @@
+    count = D_in * D_out

@@ -1,0 +1,2 @@
+# caught by hidden tests only
+    count = D_in * D_out + 1

@@ -1,0 +1,9 @@
+# fails: test_max_pool_backward_naive, test_max_pool_backward_naive__ties, test_max_pool_backward_naive__overlap
+    x, pool_param = cache
+    N, C, H, W = x.shape
+    ph, pw, s = pool_param["pool_height"], pool_param["pool_width"], pool_param["stride"]
+    _, _, H_out, W_out = dout.shape
+    dx = np.zeros_like(x)
+    for i in range(H_out):
+        for j in range(W_out):
+            dx[:, :, i * s:i * s + ph, j * s:j * s + pw] += dout[:, :, i:i + 1, j:j + 1]
