@@ -38,6 +38,8 @@ test-fast: install
 
 bench: install
 	$(RUN) benchmarks/bench_knn.py
+	$(RUN) benchmarks/bench_linear.py
+	$(RUN) benchmarks/bench_conv.py
 	$(RUN) benchmarks/bench_grading.py lecture02_knn --students 40 --jobs 2
 
 clean:
