@@ -116,7 +116,7 @@ def test_bundle_command_needs_an_assignment(tmp_path, capsys):
     assert "no assignment lecture99_x; choose from" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
     assert course.main(["bundle", str(tmp_path / "all"), "--all"]) == 0
-    assert sorted(p.name for p in (tmp_path / "all" / "assignments").iterdir()) == NAMES
+    assert sorted(p.name for p in (tmp_path / "all" / "assignments").iterdir()) == sorted(NAMES)
 
 
 def test_bundle_zip_matches_folder(bundle):
@@ -172,3 +172,11 @@ def test_bundle_mentions_no_repository_root(bundles):
             text = (out / rel).read_text()
             assert "repository root" not in text, rel
             assert "INSTRUCTORS.md" not in text, rel
+
+
+def test_every_assignment_has_a_place_in_the_release_order():
+    """Bundles check "later" assignments by RELEASE_ORDER: a folder missing from it has no place."""
+    folders = {p.parent.name for p in (course.REPO / "solutions").glob("*/*.ipynb")}
+    assert folders <= set(course.RELEASE_ORDER), (
+        f"add {sorted(folders - set(course.RELEASE_ORDER))} to RELEASE_ORDER in tools/course.py")
+    assert NAMES == [n for n in course.RELEASE_ORDER if n in folders]

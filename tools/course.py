@@ -32,9 +32,9 @@ from pathlib import Path
 from tools import notebooks as nbt
 
 __all__ = [
-    "REPO", "assignment_names", "run_nbgrader", "new_course", "generate", "Variant",
+    "REPO", "RELEASE_ORDER", "assignment_names", "run_nbgrader", "new_course", "generate", "Variant",
     "load_variants", "build_examples", "autograde", "read_scores", "grade_examples", "bundle",
-    "expected_losses", "check_examples", "format_table",
+    "expected_losses", "check_examples", "format_table", "test_cells_by_notebook",
 ]
 
 REPO = Path(__file__).resolve().parent.parent
@@ -42,14 +42,22 @@ SUBMISSIONS = REPO / "tests" / "submissions"
 Variant = namedtuple("Variant", "student grade_id mistake source fails hidden_only")
 
 
+# The order assignments are released in. A later assignment may hand out an earlier one's
+# answers in locked cells (the features notebook trains the linear classifier of lecture03_linear),
+# so this is also the order of their due dates. Folders not listed come last, by name.
+RELEASE_ORDER = ["lecture01_images", "lecture02_knn", "lecture03_linear", "lecture03_features",
+                 "lecture04_backprop", "lecture05_cnn"]
+
+
 def assignment_names(selected=None):
-    """Assignment folders under solutions/, in lecture order.
+    """Assignment folders under solutions/, in release order (RELEASE_ORDER).
 
     - selected: comma-separated names to keep (default: $CS231N_ASSIGNMENTS, else all), so a
       test run can be limited to the assignments being worked on
     """
-    names = sorted(p.name for p in (REPO / "solutions").iterdir()
-                   if p.is_dir() and any(p.glob("*.ipynb")))
+    names = sorted((p.name for p in (REPO / "solutions").iterdir()
+                    if p.is_dir() and any(p.glob("*.ipynb"))),
+                   key=lambda n: (RELEASE_ORDER.index(n) if n in RELEASE_ORDER else len(RELEASE_ORDER), n))
     selected = selected if selected is not None else os.environ.get("CS231N_ASSIGNMENTS", "")
     keep = [n.strip() for n in selected.split(",") if n.strip()]
     return [n for n in names if n in keep] if keep else names
@@ -137,13 +145,15 @@ def build_examples(root, name, variants=None):
         where = [f for f in release if v.grade_id in answers[f]]
         if not where:
             raise KeyError(f"{v.student}: no answer cell {v.grade_id!r} in {name}")
-        students[v.student] = {f: dict(answers[f], **({v.grade_id: v.source} if f in where else {}))
-                               for f in release}
+        # only the notebook the mistake is in: a student who submits one notebook of several
+        # loses the others' points (nbgrader scores a missing notebook 0), and grading the
+        # unchanged notebooks again for every buggy student would only cost time
+        students[v.student] = {f: dict(answers[f], **{v.grade_id: v.source}) for f in where}
     for student, per_nb in students.items():
         folder = Path(root) / "submitted" / student / name
         folder.mkdir(parents=True, exist_ok=True)
-        for fname, nb in release.items():
-            nbt.write(nbt.fill_answers(nb, per_nb[fname]), folder / fname)
+        for fname, sources in per_nb.items():
+            nbt.write(nbt.fill_answers(release[fname], sources), folder / fname)
     return list(students)
 
 
@@ -246,9 +256,22 @@ def expected_losses(name, scores, variants=None):
     """
     every = {cell for cells in scores.values() for cell in cells}
     expected = {"solution": set(), "blank": every}
+    tests = test_cells_by_notebook(name)
     for v in load_variants(name) if variants is None else variants:
-        expected[v.student] = set(v.fails)
+        # the cells of the notebooks this student did not submit (see build_examples)
+        elsewhere = {c for cells in tests.values() if v.grade_id not in cells[0] for c in cells[1]}
+        expected[v.student] = set(v.fails) | (elsewhere & every)
     return expected
+
+
+def test_cells_by_notebook(name):
+    """{notebook file: (answer grade_ids, autograded test grade_ids)} of an assignment's sources."""
+    out = {}
+    for path in sorted((REPO / "solutions" / name).glob("*.ipynb")):
+        cells = nbt.graded_cells(nbt.read(path))
+        out[path.name] = ({g for g, kind, _ in cells if kind == "answer"},
+                          {g for g, kind, _ in cells if kind == "test"})
+    return out
 
 
 def _lost(cells):
