@@ -26,7 +26,7 @@ from .training import LossDivergedError, plot_loss_history
 from .vis import _axes
 
 __all__ = [
-    "Solver", "LossDivergedError", "sgd", "sgd_momentum", "UPDATE_RULES",
+    "Solver", "LossDivergedError", "sgd", "sgd_momentum", "adam", "UPDATE_RULES",
     "plot_loss_history", "plot_accuracy_history", "plot_solver_history",  # the first from .training
 ]
 
@@ -58,7 +58,39 @@ def sgd_momentum(w, dw, config=None):
     return w + v, config
 
 
-UPDATE_RULES = {"sgd": sgd, "sgd_momentum": sgd_momentum}
+def adam(w, dw, config=None):
+    """Adam: steps along running means of the gradient, divided by the root of running means
+    of its square (both bias-corrected), so every parameter gets its own step size.
+
+    config: "learning_rate" (default 1e-3), "beta1" (0.9), "beta2" (0.999), "epsilon" (1e-8),
+    state "m", "v" (zeros of the shape of w at first) and "t" (steps taken); optional
+    "cosine_steps": the step size follows half a cosine from learning_rate down to 0 over
+    that many steps (and stays 0 after them). State arrays keep the dtype of w.
+    """
+    config = {} if config is None else config
+    config.setdefault("learning_rate", 1e-3)
+    config.setdefault("beta1", 0.9)
+    config.setdefault("beta2", 0.999)
+    config.setdefault("epsilon", 1e-8)
+    if config.get("m") is None:
+        config["m"], config["v"] = np.zeros_like(w), np.zeros_like(w)
+    t = config["t"] = config.get("t", 0) + 1
+    b1, b2 = config["beta1"], config["beta2"]
+    m, v = config["m"], config["v"]
+    m *= b1
+    m += (1 - b1) * dw
+    v *= b2
+    v += (1 - b2) * dw * dw
+    lr = config["learning_rate"]
+    steps = config.get("cosine_steps")
+    if steps:
+        lr *= 0.5 * (1 + math.cos(math.pi * min(t - 1, steps) / steps))
+    # the bias corrections folded into the step size
+    step = lr * math.sqrt(1 - b2 ** t) / (1 - b1 ** t)
+    return w - step * m / (np.sqrt(v) + config["epsilon"]), config
+
+
+UPDATE_RULES = {"sgd": sgd, "sgd_momentum": sgd_momentum, "adam": adam}
 
 
 def _progress_bar(total, enabled, desc):

@@ -8,7 +8,7 @@ import pytest
 from cs231n_utils import solver as solver_module
 from cs231n_utils.solver import (
     Solver, LossDivergedError, plot_accuracy_history, plot_loss_history, plot_solver_history,
-    sgd, sgd_momentum,
+    adam, sgd, sgd_momentum,
 )
 
 
@@ -66,7 +66,28 @@ def test_sgd_momentum_accumulates_velocity():
     np.testing.assert_allclose(w2, [-0.29, -0.29])
 
 
-@pytest.mark.parametrize("rule", ["sgd", "sgd_momentum"])
+def test_adam_first_step_is_the_learning_rate_and_keeps_the_dtype():
+    w = np.array([1.0, -2.0], np.float32)
+    dw = np.array([0.5, -3.0], np.float32)
+    w1, config = adam(w, dw, {"learning_rate": 0.1})
+    # bias-corrected first step: m / sqrt(v) = sign(dw)
+    np.testing.assert_allclose(w1, [0.9, -1.9], rtol=1e-5)
+    assert w1.dtype == np.float32 and config["m"].dtype == np.float32 and config["t"] == 1
+    np.testing.assert_allclose(w, [1.0, -2.0])  # the input is not modified
+
+
+def test_adam_cosine_steps_decay_the_step_to_zero():
+    w, config = np.zeros(1), {"learning_rate": 0.1, "cosine_steps": 4}
+    moves = []
+    for _ in range(6):
+        w_next, config = adam(w, np.ones(1), config)
+        moves.append(float(w[0] - w_next[0]))
+        w = w_next
+    assert moves[0] == pytest.approx(0.1) and moves[2] == pytest.approx(0.05, rel=1e-3)
+    assert moves[4] == 0.0 and moves[5] == 0.0 and moves[1] > moves[2] > moves[3] > 0
+
+
+@pytest.mark.parametrize("rule", ["sgd", "sgd_momentum", "adam"])
 def test_solver_learns_separable_data(rule):
     data = blobs()
     model = LinearSoftmax(2, 3)
@@ -178,8 +199,8 @@ def test_bad_arguments_name_the_fix():
     model = LinearSoftmax(2, 3)
     with pytest.raises(KeyError, match="X_val"):
         Solver(model, {"X_train": np.zeros((2, 2)), "y_train": np.zeros(2, int)})
-    with pytest.raises(ValueError, match="unknown update_rule 'adam'"):
-        Solver(model, blobs(), update_rule="adam")
+    with pytest.raises(ValueError, match="unknown update_rule 'rmsprop'"):
+        Solver(model, blobs(), update_rule="rmsprop")
     data = dict(blobs(), y_val=np.zeros(3, int))
     with pytest.raises(ValueError, match="y_val has 3 labels"):
         Solver(model, data)
