@@ -11,7 +11,9 @@ How the convolution is fast without a compiled step:
   copy turns it into a column matrix (C*HH*WW, n*H2*Wc) for one matrix product (GEMM);
 - with stride 1 a column row is a whole padded row (Wc = Wp): the copies then move long
   contiguous runs, at the price of Wp - W2 extra columns per row that are discarded;
-- the backward pass folds columns back with one strided-slice add per kernel offset.
+- the backward pass gets dx, with stride 1, as the full correlation of dout with the
+  flipped filters (the same column-matrix product again); otherwise it folds columns
+  back with one strided-slice add per kernel offset.
 Everything runs in the dtype of x (float32 stays float32). Thread settings are left alone.
 
 Max pooling takes the maximum of pool_height * pool_width strided slices. Its backward pass
@@ -125,12 +127,19 @@ def conv_forward_fast(x, w, b, conv_param):
     - cache: (x, w, b, conv_param) for conv_backward_fast
     """
     stride, pad, H2, W2 = _conv_geometry(x, w, conv_param)
-    N, C, H, W = x.shape
     F, _, HH, WW = w.shape
+    w2 = w.reshape(F, -1).astype(x.dtype, copy=False)  # (F, C*HH*WW)
+    out = _correlate(x, w2, HH, WW, stride, pad, H2, W2)
+    out += np.asarray(b).astype(x.dtype, copy=False).reshape(1, F, 1, 1)
+    return out, (x, w, b, conv_param)
+
+
+def _correlate(x, w2, HH, WW, stride, pad, H2, W2):
+    """Cross-correlation of x (N, C, H, W) with filters w2 (F, C*HH*WW): (N, F, H2, W2)."""
+    N, C, H, W = x.shape
+    F = w2.shape[0]
     Hp, Wp = H + 2 * pad, W + 2 * pad
     Wc, tail = _row_layout(stride, Wp, W2, WW)
-    w2 = w.reshape(F, -1).astype(x.dtype, copy=False)  # (F, C*HH*WW)
-    bias = np.asarray(b).astype(x.dtype, copy=False).reshape(F, 1, 1, 1)
     out = np.empty((N, F, H2, W2), x.dtype)
     nb = _chunk_size(N, w2.shape[1] * H2 * Wc * x.itemsize)
     for n0 in range(0, N, nb):
@@ -138,8 +147,8 @@ def conv_forward_fast(x, w, b, conv_param):
         n = xc.shape[0]
         cols = _cols(_padded(xc, pad, tail), (C, n, Hp, Wp), HH, WW, stride, H2, Wc)
         y = (w2 @ cols).reshape(F, n, H2, Wc)[..., :W2]
-        np.add(y, bias, out=out[n0:n0 + n].transpose(1, 0, 2, 3))
-    return out, (x, w, b, conv_param)
+        out[n0:n0 + n] = y.transpose(1, 0, 2, 3)
+    return out
 
 
 def conv_backward_fast(dout, cache, need_dx=None):
@@ -169,7 +178,14 @@ def conv_backward_fast(dout, cache, need_dx=None):
     w2 = w.reshape(F, -1).astype(x.dtype, copy=False)
     K = w2.shape[1]
     dw = np.zeros((F, K), x.dtype)
-    dx = np.empty_like(x) if need_dx else None
+    # with stride 1, dx is the full correlation of dout with the flipped filters: one more
+    # column matrix and product, cheaper than folding columns back unless the layer has few
+    # input channels (its product would be thin); otherwise the columns are folded back below
+    transposed = need_dx and stride == 1 and HH == WW and pad <= HH - 1 and 2 * C >= F
+    dx = np.empty_like(x) if need_dx and not transposed else None
+    if transposed:
+        w_flip = w.astype(x.dtype, copy=False)[:, :, ::-1, ::-1].transpose(1, 0, 2, 3)
+        dx = _correlate(dout, w_flip.reshape(C, -1), HH, WW, 1, HH - 1 - pad, H, W)
     e = x.itemsize
     nb = _chunk_size(N, K * H2 * Wc * e)
     for n0 in range(0, N, nb):
@@ -181,7 +197,7 @@ def conv_backward_fast(dout, cache, need_dx=None):
         dt[..., :W2] = dout[n0:n0 + n].transpose(1, 0, 2, 3)
         dt = dt.reshape(F, -1)
         dw += dt @ cols.T
-        if not need_dx:
+        if not need_dx or transposed:
             continue
         dcols = (w2.T @ dt).reshape(C, HH, WW, n, H2, Wc)
         dbuf = np.zeros(C * n * Hp * Wp + tail, x.dtype)

@@ -100,6 +100,12 @@ CONV_CASES = [
     ((3, 2, 5, 7), (2, 2, 3, 5), 1, 2),
     ((1, 4, 4, 4), (5, 4, 1, 1), 1, 0),
     ((2, 3, 8, 8), (2, 3, 4, 4), 2, 3),
+    # stride 1: dx by the flipped-filter correlation (pad 0 .. HH - 1, enough input channels)
+    # or by folding columns back (pad > HH - 1, few input channels)
+    ((2, 4, 6, 5), (3, 4, 3, 3), 1, 0),
+    ((1, 3, 4, 6), (2, 3, 3, 3), 1, 2),
+    ((1, 2, 4, 4), (2, 2, 3, 3), 1, 3),
+    ((2, 1, 5, 5), (4, 1, 3, 3), 1, 1),
 ]
 
 
