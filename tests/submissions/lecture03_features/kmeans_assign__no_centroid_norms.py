@@ -1,0 +1,3 @@
+# fails: test_kmeans_assign, test_kmeans_assign__euclidean
+    d = np.sum(X ** 2, axis=1)[:, None] - 2 * X @ centroids.T
+    labels = np.argmin(d, axis=1)

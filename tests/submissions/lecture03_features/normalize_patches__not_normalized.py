@@ -1,0 +1,2 @@
+# fails: test_normalize_patches, test_normalize_patches__flat
+    normed = patches

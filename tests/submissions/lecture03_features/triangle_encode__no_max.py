@@ -1,0 +1,3 @@
+# fails: test_triangle_encode, test_triangle_encode__many
+    z = np.sqrt(np.maximum(np.sum(patches ** 2, axis=1)[:, None] - 2 * patches @ centroids.T + np.sum(centroids ** 2, axis=1), 0))
+    codes = z.mean(axis=1, keepdims=True) - z
