@@ -114,11 +114,16 @@ def test_blank_submission_scores_zero(graded, name):
 
 @pytest.mark.parametrize("name,variant", VARIANTS, ids=[v.student for _, v in VARIANTS])
 def test_buggy_submission_loses_exactly_its_points(graded, name, variant):
-    """A known mistake in one function costs that function's test and nothing else."""
+    """A known mistake in one function costs that function's test and nothing else.
+
+    The example student submits only the notebook the mistake is in, so the test cells of the
+    assignment's other notebooks score 0 too (see course.build_examples / expected_losses).
+    """
     scores = graded[name][1][variant.student]
     assert set(variant.fails) <= set(scores), f"unknown test cells {variant.fails}"
+    lost = course.expected_losses(name, graded[name][1], [variant])[variant.student]
     for grade_id, (score, max_score) in scores.items():
-        if grade_id in variant.fails:
+        if grade_id in lost:
             assert score == 0, f"{grade_id} should fail for {variant.mistake!r}"
         else:
             assert score == max_score, f"{grade_id} lost points for a mistake elsewhere"

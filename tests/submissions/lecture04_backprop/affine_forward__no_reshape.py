@@ -1,0 +1,2 @@
+# caught by hidden tests only
+    out = x @ w + b

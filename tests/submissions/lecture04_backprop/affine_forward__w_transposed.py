@@ -1,0 +1,1 @@
+    out = x.reshape(x.shape[0], -1) @ w.T + b

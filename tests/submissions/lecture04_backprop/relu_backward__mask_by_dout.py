@@ -1,0 +1,1 @@
+    dx = dout * (dout > 0)

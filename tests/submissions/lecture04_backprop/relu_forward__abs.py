@@ -1,0 +1,1 @@
+    out = np.abs(x)

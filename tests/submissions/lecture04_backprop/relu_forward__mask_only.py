@@ -1,0 +1,1 @@
+    out = (x > 0).astype(x.dtype)

@@ -1,0 +1,1 @@
+    out = np.minimum(x, 0)

@@ -1,0 +1,3 @@
+# caught by hidden tests only
+    x[x < 0] = 0
+    out = x
