@@ -14,12 +14,13 @@ in `TEST_BUILTINS` (a notebook's scratch `sum = 0` or `from numpy import *` cann
 """
 import builtins
 import sys
+import types
 
 import numpy as np
 
 __all__ = [
-    "assert_shape", "assert_close", "assert_equal", "likely_mistake", "check_integrity",
-    "TEST_BUILTINS",
+    "assert_shape", "assert_close", "assert_equal", "likely_mistake", "assert_not_delegated",
+    "check_integrity", "TEST_BUILTINS",
 ]
 
 _asarray, _abs, _isfinite = np.asarray, np.abs, np.isfinite
@@ -119,6 +120,52 @@ def assert_equal(actual, expected, name="output", mistakes=None):
             f"{expected[first].item()!r} ({int(diff.sum())} of {diff.size} values differ).", hint))
 
 
+def assert_not_delegated(fn, module, call, name=None):
+    """Fail if `fn` uses the public functions of `module` instead of its own code.
+
+    For layers students write by hand next to provided fast versions. Two ways to notice:
+    the names `fn` (and the functions it calls, found through their globals) refer to the
+    module or one of its `__all__` functions; and `call()` (which runs `fn` on a small input)
+    while every such function is replaced by one that fails.
+
+    Inputs:
+    - fn: the submitted function
+    - module: the module of provided functions, e.g. cs231n_utils.fast_layers
+    - call: function of no arguments that calls fn
+    - name: what to call fn in the message (default fn.__name__)
+    """
+    name = name or getattr(fn, "__name__", "the function")
+    message = (f"{name} uses the provided {module.__name__}: write it out here with loops "
+               f"and numpy, not by calling those functions.")
+    public = {id(module.__dict__[n]) for n in module.__all__}
+    short = module.__name__.rpartition(".")[2]
+    todo, seen = [(fn.__code__, fn.__globals__)], set()
+    while todo and len(seen) < 500:
+        code, namespace = todo.pop()
+        if code in seen:
+            continue
+        seen.add(code)
+        for ref in code.co_names:
+            obj = namespace.get(ref)
+            if ref == short or obj is module or id(obj) in public:
+                raise AssertionError(message)
+            if isinstance(obj, types.FunctionType):
+                todo.append((obj.__code__, obj.__globals__))
+        todo.extend((c, namespace) for c in code.co_consts if isinstance(c, types.CodeType))
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(message)
+
+    saved = {n: module.__dict__[n] for n in module.__all__}
+    try:
+        for n in saved:
+            setattr(module, n, refuse)
+        call()
+    finally:
+        for n, f in saved.items():
+            setattr(module, n, f)
+
+
 # what the tests rely on, as it was when this module was imported
 _NUMPY = {
     name: getattr(np, name) for name in (
@@ -145,7 +192,7 @@ _BUILTINS = {name: getattr(builtins, name) for name in TEST_BUILTINS + (
     "abs", "all", "any", "sum", "max", "min", "type", "list",
 )}
 _HELPERS = {fn.__name__: (fn, fn.__code__) for fn in (
-    assert_shape, assert_close, assert_equal, likely_mistake, _close)}
+    assert_shape, assert_close, assert_equal, likely_mistake, assert_not_delegated, _close)}
 
 
 def check_integrity(namespace=None):

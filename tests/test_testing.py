@@ -142,3 +142,33 @@ def test_check_integrity_accepts_harmless_shadowing():
     check_integrity(scratch)  # no error
     with pytest.raises(AssertionError, match=r"a variable named len hides Python's len\(\)"):
         check_integrity({"len": 5})
+
+
+def test_assert_not_delegated_finds_direct_indirect_and_dynamic_use():
+    import cs231n_utils.fast_layers as fl
+    from cs231n_utils.testing import assert_not_delegated
+
+    x = np.zeros((1, 1, 4, 4))
+    pool = {"pool_height": 2, "pool_width": 2, "stride": 2}
+
+    def own(x):
+        return x[:, :, ::2, ::2]
+
+    def direct(x):
+        return fl.max_pool_forward_fast(x, pool)[0]
+
+    def helper(x):
+        return fl.max_pool_forward_fast(x, pool)[0]
+
+    def indirect(x):
+        return helper(x)
+
+    def dynamic(x):  # no name refers to the module: only the call with refusing stand-ins sees it
+        import importlib
+        return getattr(importlib.import_module("cs231n_utils.fast" + "_layers"), "max_pool_forward_fast")(x, pool)
+
+    assert_not_delegated(own, fl, lambda: own(x))
+    for fn in (direct, indirect, dynamic):
+        with pytest.raises(AssertionError, match=f"{fn.__name__} uses the provided cs231n_utils.fast_layers"):
+            assert_not_delegated(fn, fl, lambda: fn(x))
+    assert fl.max_pool_forward_fast.__module__ == "cs231n_utils.fast_layers", "originals restored"
