@@ -1,6 +1,7 @@
 """Run the lecture 5 convnet notebook at full size on CIFAR-10 and check its targets.
 
     OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/bench_convnet.py [--quick] [--keep OUT.ipynb]
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/bench_convnet.py --compare 150
 
 Executes solutions/lecture05_cnn/convnet.ipynb top to bottom in a fresh kernel (the solution,
 not a student version; CS231N_QUICK unset unless --quick) and reads the figures the notebook
@@ -9,6 +10,11 @@ training time, images per second, epochs and test accuracy, and the notebook's t
 Prints the load average before and after, since the machine's other work changes the speed,
 then one `target ... met` / `NOT met` line per target. Exits 1 only when a cell raised an
 error: a missed accuracy or time target on a busy machine is reported, not failed.
+
+--compare SECONDS trains two candidate best networks (N=1, M=3 with 32/64/128 filters and
+N=2, M=2 with 32/64 filters, both 3x3 filters and fc-256) for about SECONDS each with the
+notebook's own code (its solution cells and `train_for`), on the full training set, and prints
+their validation accuracy: the evidence for the architecture Part 7 trains.
 """
 import argparse
 import os
@@ -58,6 +64,39 @@ def run(quick, keep):
     return "".join(text), errors, seconds
 
 
+def compare(seconds):
+    """Train the two candidate architectures for about `seconds` each with the notebook's code."""
+    sys.path.insert(0, str(REPO))
+    from tools import notebooks as nbt
+
+    nb = nbt.read(NOTEBOOK)
+    names = {}
+    for cell in nb.cells:  # setup, data, given layers, the answers, ConvNet, train_for
+        meta = cell.metadata.get("nbgrader", {})
+        gid = meta.get("grade_id")
+        if cell.cell_type != "code" or gid == "self_check" or meta.get("grade"):
+            continue
+        source = nbt.strip_markers(cell.source)
+        if gid or "def to_network_input" in source or "def train_for" in source:
+            if "def train_for" in source:
+                source = source[:source.index("VARIANT_SECONDS")]
+            if "def to_network_input" in source:
+                source = source[:source.index("plt.figure")]
+            exec(compile(source, gid or "cell", "exec"), names)
+    exec("train_data = {'X_train': X_train, 'y_train': y_train, 'X_val': X_val, 'y_val': y_val}", names)
+    candidates = {
+        "N=1 M=3 K=1 (32, 64, 128)": dict(num_filters=(32, 64, 128), convs_per_pool=1),
+        "N=2 M=2 K=1 (32, 64)": dict(num_filters=(32, 64), convs_per_pool=2),
+    }
+    for name, kwargs in candidates.items():
+        model = names["ConvNet"](filter_size=3, hidden_dims=(256,), reg=5e-4, **kwargs)
+        solver = names["train_for"](model, seconds, names["train_data"], checkpoints=4,
+                                    num_val_samples=None, progress=False)
+        print(f"  {name}: {solver.seconds:.0f} s, {solver.images_per_second:.0f} images/s, "
+              f"{solver.epoch_history[-1]:.2f} epochs, validation accuracy "
+              f"{' '.join(f'{a:.3f}' for a in solver.val_acc_history)}", flush=True)
+
+
 def figure(pattern, text, cast=float):
     match = re.search(pattern, text)
     return cast(match.group(1)) if match else None
@@ -67,7 +106,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="CS231N_QUICK=1 (the CI's reduced run)")
     parser.add_argument("--keep", help="write the executed notebook here")
+    parser.add_argument("--compare", type=float, metavar="SECONDS",
+                        help="instead: train the two candidate best networks SECONDS each")
     args = parser.parse_args()
+    if args.compare:
+        print(f"load average before: {os.getloadavg()[0]:.2f}")
+        compare(args.compare)
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+        return 0
     print(f"load average before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} "
           f"{os.getloadavg()[2]:.2f}; OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}")
     text, errors, seconds = run(args.quick, args.keep)
