@@ -26,6 +26,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.common import median_time, paired_ratio, target_line  # noqa: E402
 from cs231n_utils.fast_layers import (  # noqa: E402
     conv_backward_fast, conv_forward_fast, max_pool_backward_fast, max_pool_forward_fast,
 )
@@ -40,40 +41,6 @@ POOL_X = (100, 32, 32, 32)
 NAIVE_BATCH = 2  # images the naive loops run on; their time is scaled to the full batch
 TORCH_TARGET = 2.0  # fast fwd+bwd at most this many times PyTorch's time (float32)
 NAIVE_TARGET = 100  # fast fwd+bwd at least this many times faster than naive loops
-
-
-def target_line(what, figure, goal, met):
-    """One aligned line: the target, the figure measured, and whether it was met."""
-    return f"  target {what:42s} {goal:>10s}   got {figure:>10s}   {'met' if met else 'NOT met'}"
-
-
-def median_time(fn, repeat, warmup=2):
-    """Median wall time of fn() over `repeat` runs after `warmup` runs, in seconds."""
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
-
-def paired_ratio(fn_a, fn_b, repeat):
-    """Median of time(fn_a) / time(fn_b) over `repeat` back-to-back pairs of calls.
-
-    On a shared machine the load changes between two blocks of runs; a pair of calls a few
-    milliseconds apart sees the same load, so the ratio of the pair is steadier.
-    """
-    fn_a(), fn_b()
-    ratios = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn_a()
-        t1 = time.perf_counter()
-        fn_b()
-        ratios.append((t1 - t0) / (time.perf_counter() - t1))
-    return statistics.median(ratios)
 
 
 def conv_naive(x, w, b, stride, pad, dout):

@@ -24,6 +24,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from benchmarks.common import target_line  # noqa: E402
+
 NOTEBOOK = REPO / "solutions" / "lecture05_cnn" / "convnet.ipynb"
 
 TARGETS = {  # what, goal text, test
@@ -32,10 +36,6 @@ TARGETS = {  # what, goal text, test
     "best_minutes": ("VGG-style net training time", "<= 15 min", lambda v: v <= 15.0),
     "notebook_minutes": ("whole notebook run time", "<= 20 min", lambda v: v <= 20.0),
 }
-
-
-def target_line(what, figure, goal, met):
-    return f"  target {what:34s} {goal:>10s}   got {figure:>10s}   {'met' if met else 'NOT met'}"
 
 
 def run(quick, keep):

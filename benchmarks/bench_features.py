@@ -23,17 +23,13 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.common import target_line  # noqa: E402
 from cs231n_utils import load_dataset  # noqa: E402
 from tools.notebooks import answer_sources, cell_by_id, read  # noqa: E402
 
 NOTEBOOK = REPO / "solutions" / "lecture03_features" / "features.ipynb"
 TIME_TARGET = 180.0  # seconds for 60,000 images, per feature set
 GIVEN = ("patches_given", "kmeans_given", "bow_given")
-
-
-def target_line(what, figure, goal, met):
-    """One aligned line: the target, the figure measured, and whether it was met."""
-    return f"  target {what:34s} {goal:>10s}   got {figure:>10s}   {'met' if met else 'NOT met'}"
 
 
 def load_functions():

@@ -24,14 +24,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.common import target_line  # noqa: E402
 from tools import course, grading  # noqa: E402
 
 SPEEDUP_PER_CORE = 0.75  # target: speed-up of at least 0.75 x min(jobs, cores)
-
-
-def target_line(what, figure, goal, met):
-    """One aligned line: the target, the figure measured, and whether it was met."""
-    return f"  target {what:34s} {goal:>10s}   got {figure:>10s}   {'met' if met else 'NOT met'}"
 
 
 def finished(root, name, students, notebooks):

@@ -21,6 +21,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.common import target_line  # noqa: E402
 from cs231n_utils import load_dataset  # noqa: E402
 from tools.notebooks import exec_answers  # noqa: E402
 
@@ -28,11 +29,6 @@ VERSIONS = ("compute_distances_two_loops", "compute_distances_one_loop",
             "compute_distances_no_loops")
 SPEEDUP_TARGET = 100  # no loops at least this many times faster than two loops
 DIFF_TARGET = 1e-3  # Frobenius difference of each version to two loops
-
-
-def target_line(what, figure, goal, met):
-    """One aligned line: the target, the figure measured, and whether it was met."""
-    return f"  target {what:34s} {goal:>10s}   got {figure:>10s}   {'met' if met else 'NOT met'}"
 
 
 def main(argv=None):

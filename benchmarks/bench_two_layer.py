@@ -28,9 +28,7 @@ the loss or the gradients.
 """
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -38,28 +36,12 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.common import median_time, target_line  # noqa: E402
 from cs231n_utils import load_dataset, preprocess_rows, split_data  # noqa: E402
 from tools.notebooks import exec_answers  # noqa: E402
 
 RATIO_TARGET = 1.5  # numpy at most this many times PyTorch's time (same work)
 BATCH, NUM_TRAIN, NUM_CLASSES, REG, LR = 200, 49000, 10, 1e-3, 1e-3
-
-
-def target_line(what, figure, goal, met):
-    """One aligned line: the target, the figure measured, and whether it was met."""
-    return f"  target {what:44s} {goal:>8s}   got {figure:>8s}   {'met' if met else 'NOT met'}"
-
-
-def median_time(fn, repeat, warmup=3):
-    """Median wall time of fn() over `repeat` runs after `warmup` untimed runs."""
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def make_params(D, H, C, dtype, seed=231):
@@ -168,9 +150,9 @@ def main(argv=None):
             agree = abs(float(loss_np) - float(loss_t.detach())) < tol * 10 and worst < tol * 10
             failures += not agree
             # one batch, forward + backward; each library in its own block of runs
-            t_np = median_time(lambda: np_net.step(Xb, yb), args.repeat)
-            t_same = median_time(lambda: same.step(X_t[:BATCH], y_t[:BATCH]), args.repeat)
-            t_dflt = median_time(lambda: dflt.step(X_t[:BATCH], y_t[:BATCH]), args.repeat)
+            t_np = median_time(lambda: np_net.step(Xb, yb), args.repeat, warmup=3)
+            t_same = median_time(lambda: same.step(X_t[:BATCH], y_t[:BATCH]), args.repeat, warmup=3)
+            t_dflt = median_time(lambda: dflt.step(X_t[:BATCH], y_t[:BATCH]), args.repeat, warmup=3)
             name = np.dtype(dtype).name
             print(f"{name:8s} {H:4d} {'batch fwd+bwd':>14s} {t_np * 1e3:8.2f}ms {t_same * 1e3:9.2f}ms "
                   f"{t_dflt * 1e3:9.2f}ms {BATCH / t_np:12,.0f} {BATCH / t_same:12,.0f} "
