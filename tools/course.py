@@ -34,7 +34,7 @@ from tools import notebooks as nbt
 __all__ = [
     "REPO", "RELEASE_ORDER", "assignment_names", "run_nbgrader", "new_course", "generate", "Variant",
     "load_variants", "build_examples", "autograde", "read_scores", "grade_examples", "bundle",
-    "expected_losses", "check_examples", "format_table", "test_cells_by_notebook",
+    "expected_losses", "check_examples", "format_table", "graded_cells_by_notebook",
 ]
 
 REPO = Path(__file__).resolve().parent.parent
@@ -256,15 +256,15 @@ def expected_losses(name, scores, variants=None):
     """
     every = {cell for cells in scores.values() for cell in cells}
     expected = {"solution": set(), "blank": every}
-    tests = test_cells_by_notebook(name)
+    notebooks = graded_cells_by_notebook(name).values()
     for v in load_variants(name) if variants is None else variants:
-        # the cells of the notebooks this student did not submit (see build_examples)
-        elsewhere = {c for cells in tests.values() if v.grade_id not in cells[0] for c in cells[1]}
+        # the test cells of the notebooks this student did not submit (see build_examples)
+        elsewhere = {t for answers, tests in notebooks if v.grade_id not in answers for t in tests}
         expected[v.student] = set(v.fails) | (elsewhere & every)
     return expected
 
 
-def test_cells_by_notebook(name):
+def graded_cells_by_notebook(name):
     """{notebook file: (answer grade_ids, autograded test grade_ids)} of an assignment's sources."""
     out = {}
     for path in sorted((REPO / "solutions" / name).glob("*.ipynb")):
