@@ -120,7 +120,7 @@ def main():
     print(f"load average after:  {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     for line in text.splitlines():
         if re.search(r"Dataset:|one epoch of|validation images: as|parameters, .* images/s|ms per step|"
-                     r"trained \d+ s at|test accuracy|training accuracy .* after", line):
+                     r"trained \d+ s at|test accuracy|training accuracy .* after|mirror images", line):
             print("  " + line.strip())
     got = {
         "three_layer_val": figure(r"one epoch of \d+ images: validation accuracy ([0-9.]+)", text),

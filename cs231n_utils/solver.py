@@ -122,10 +122,18 @@ class Solver:
     - batch_size: images per step (each pass over the training set visits the images in a new
       random order, without repeats)
     - num_epochs: passes over the training set (an epoch is max(N_train // batch_size, 1) steps);
-      may be fractional
+      may be fractional; None (only with time_budget): as many as the time allows
+    - time_budget: seconds; training stops at the first step that ends after this long (at
+      least one step), whatever num_epochs allows. On a shared machine a fixed time, unlike a
+      fixed number of steps, keeps the run inside its budget when the speed changes.
+    - lr_schedule: None, or "cosine": every parameter's learning rate follows half a cosine
+      from its start value down to 0 over the run, measured in elapsed time when time_budget
+      is set, else in steps (lr_decay still multiplies the start value after every epoch)
     - num_train_samples: training images on which train accuracy is measured each epoch (None: all)
     - num_val_samples: validation images on which val accuracy is measured (None: all)
     - checkpoint_every: also measure accuracies every this many steps (0: only per epoch)
+    - checkpoints: also measure accuracies this many times, evenly spread over the run (in time
+      with time_budget, else in steps), the last at its end (0: none)
     - print_every: print the loss every this many steps (0: never)
     - progress: show a tqdm bar with images per second; None shows it unless the notebook is
       being graded (NBGRADER_EXECUTION is set)
@@ -146,7 +154,8 @@ class Solver:
     def __init__(self, model, data, update_rule="sgd", optim_config=None, lr_decay=1.0,
                  batch_size=100, num_epochs=10, num_train_samples=1000, num_val_samples=None,
                  checkpoint_every=0, print_every=0, progress=None, on_nan="stop",
-                 restore_best=True, seed=231, augment=None):
+                 restore_best=True, seed=231, augment=None, time_budget=None, lr_schedule=None,
+                 checkpoints=0):
         for key in ("X_train", "y_train", "X_val", "y_val"):
             if key not in data:
                 raise KeyError(f"data needs the keys X_train, y_train, X_val, y_val; {key} is missing")
@@ -164,8 +173,14 @@ class Solver:
             update_rule = UPDATE_RULES[update_rule]
         if on_nan not in ("stop", "raise"):
             raise ValueError(f"on_nan must be 'stop' or 'raise', got {on_nan!r}")
-        if batch_size < 1 or num_epochs < 0:
+        if num_epochs is None and time_budget is None:
+            raise ValueError("give num_epochs, time_budget or both")
+        if batch_size < 1 or (num_epochs is not None and num_epochs < 0):
             raise ValueError("batch_size must be >= 1 and num_epochs >= 0")
+        if time_budget is not None and not time_budget > 0:
+            raise ValueError(f"time_budget must be a number of seconds > 0, got {time_budget!r}")
+        if lr_schedule not in (None, "cosine"):
+            raise ValueError(f"lr_schedule must be None or 'cosine', got {lr_schedule!r}")
         self.model, self.data = model, data
         self.update_rule = update_rule
         self.optim_config = dict(optim_config or {})
@@ -180,6 +195,9 @@ class Solver:
         self.on_nan = on_nan
         self.restore_best = restore_best
         self.augment = augment
+        self.time_budget = time_budget
+        self.lr_schedule = lr_schedule
+        self.checkpoints = int(checkpoints)
         self.rng = np.random.default_rng(seed)
         self._reset()
 
@@ -260,19 +278,40 @@ class Solver:
         self.diverged = message
         return message
 
+    def _progress(self, step, num_steps, start):
+        """How far the run is, from 0 to 1: in time with a time budget, else in steps."""
+        if self.time_budget is not None:
+            return min((time.perf_counter() - start) / self.time_budget, 1.0)
+        return min(step / max(num_steps, 1), 1.0)
+
     def train(self):
         """Run the optimization; returns self (histories are attributes)."""
         self._reset()
         N = len(self.data["X_train"])
         steps_per_epoch = max(N // self.batch_size, 1)
-        num_steps = int(round(self.num_epochs * steps_per_epoch))
-        bar = _progress_bar(num_steps * self._batch, self.progress,
-                            f"{self.num_epochs} epochs")
+        num_steps = None if self.num_epochs is None else int(round(self.num_epochs * steps_per_epoch))
+        if self.time_budget is None:
+            total, desc = num_steps * self._batch, f"{self.num_epochs} epochs"
+        else:
+            total, desc = None, f"{self.time_budget:.0f} s"
+        bar = _progress_bar(total, self.progress, desc)
         write = bar.write if bar is not None else print
+        # the start value of each learning rate, which a schedule scales down
+        base_lr = {name: config["learning_rate"] for name, config in self.optim_configs.items()
+                   if "learning_rate" in config}
+        checks_done = 0
         start = time.perf_counter()
         self._checkpoint(0.0)
         try:
-            for step in range(num_steps):
+            step = 0
+            while num_steps is None or step < num_steps:
+                if step > 0 and self.time_budget is not None and \
+                        time.perf_counter() - start >= self.time_budget:
+                    break
+                if self.lr_schedule == "cosine":
+                    scale = 0.5 * (1 + math.cos(math.pi * self._progress(step, num_steps, start)))
+                    for name, lr in base_lr.items():
+                        self.optim_configs[name]["learning_rate"] = lr * scale
                 loss = self._step()
                 if not math.isfinite(loss):
                     message = self._diverged(loss, step, steps_per_epoch)
@@ -285,15 +324,26 @@ class Solver:
                     if step % 10 == 0:
                         bar.set_postfix(loss=f"{loss:.3f}", val=f"{self.val_acc_history[-1]:.3f}")
                 if self.print_every and step % self.print_every == 0:
-                    write(f"step {step + 1:6d} / {num_steps}: loss {loss:.4f}")
-                end_of_epoch = (step + 1) % steps_per_epoch == 0
+                    write(f"step {step + 1:6d}{'' if num_steps is None else f' / {num_steps}'}: "
+                          f"loss {loss:.4f}")
+                step += 1
+                end_of_epoch = step % steps_per_epoch == 0
                 if end_of_epoch:
                     self.epoch += 1
-                    for config in self.optim_configs.values():
+                    for name, config in self.optim_configs.items():
                         if "learning_rate" in config:
                             config["learning_rate"] *= self.lr_decay
-                if end_of_epoch or (self.checkpoint_every and (step + 1) % self.checkpoint_every == 0):
-                    self._checkpoint((step + 1) / steps_per_epoch)
+                        if name in base_lr:
+                            base_lr[name] *= self.lr_decay
+                due = self.checkpoints and checks_done < self.checkpoints - 1 and \
+                    self._progress(step, num_steps, start) >= (checks_done + 1) / self.checkpoints
+                checks_done += bool(due)
+                if end_of_epoch or due or (self.checkpoint_every and step % self.checkpoint_every == 0):
+                    self._checkpoint(step / steps_per_epoch)
+            # the last of the evenly spread checks: at the end of the run
+            last = self.epoch_history[-1] if self.epoch_history else None
+            if self.checkpoints and self.diverged is None and last != step / steps_per_epoch:
+                self._checkpoint(step / steps_per_epoch)
         finally:
             if bar is not None:
                 bar.close()

@@ -1,5 +1,6 @@
 """cs231n_utils.solver: update rules, the training loop's bookkeeping, NaN stops and the plots."""
 import re
+import time
 from pathlib import Path
 
 import numpy as np
@@ -190,6 +191,68 @@ def test_augment_applies_to_training_batches_only():
     assert sorted(map(tuple, np.concatenate(model.batches))) == sorted(map(tuple, -data["X_train"]))
 
 
+class Slow(LinearSoftmax):
+    """Every training step takes at least `pause` seconds."""
+
+    def __init__(self, *args, pause=0.01, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pause = pause
+
+    def loss(self, X, y=None):
+        if y is not None:
+            time.sleep(self.pause)
+        return super().loss(X, y)
+
+
+def test_time_budget_ends_the_run_after_that_long():
+    model = Slow(2, 3, pause=0.01)
+    solver = Solver(model, blobs(), optim_config={"learning_rate": 0.1}, batch_size=10,
+                    num_epochs=None, time_budget=0.1, checkpoints=2, progress=False).train()
+    steps = len(solver.loss_history)
+    # it stops at the first step that ends after the budget; each step sleeps 0.01 s
+    assert solver.seconds >= 0.1 and 1 <= steps <= 11
+    assert solver.epoch_history[0] == 0.0 and solver.epoch_history[-1] == steps / 15
+    # num_epochs still bounds the run when it is shorter than the budget
+    short = Solver(LinearSoftmax(2, 3), blobs(), batch_size=50, num_epochs=2, time_budget=60,
+                   progress=False).train()
+    assert len(short.loss_history) == 6
+
+
+def learning_rates_seen(**solver_kwargs):
+    seen = []
+
+    def record(w, dw, config):
+        seen.append(config["learning_rate"])
+        return w, config
+
+    Solver(LinearSoftmax(2, 3), blobs(), update_rule=record, optim_config={"learning_rate": 0.2},
+           batch_size=50, progress=False, **solver_kwargs).train()
+    return seen[::2]  # two parameters per step
+
+
+def test_cosine_schedule_over_the_steps():
+    lrs = learning_rates_seen(num_epochs=4, lr_schedule="cosine")  # 12 steps
+    expected = [0.1 * (1 + np.cos(np.pi * k / 12)) for k in range(12)]
+    np.testing.assert_allclose(lrs, expected)
+
+
+def test_cosine_schedule_over_the_time_budget():
+    lrs = learning_rates_seen(num_epochs=None, time_budget=0.2, lr_schedule="cosine")
+    # the first step starts just after the start of the clock
+    assert lrs[0] == pytest.approx(0.2, rel=0.02) and all(a >= b >= 0 for a, b in zip(lrs, lrs[1:]))
+    assert lrs[-1] < 0.2 or len(lrs) == 1
+
+
+def test_checkpoints_are_spread_over_the_run():
+    data = blobs()  # 150 training images: 15 steps of 10 per epoch
+    solver = Solver(LinearSoftmax(2, 3), data, batch_size=10, num_epochs=1, checkpoints=3,
+                    progress=False).train()
+    np.testing.assert_allclose(solver.epoch_history, [0, 5 / 15, 10 / 15, 1.0])
+    solver = Solver(LinearSoftmax(2, 3), data, batch_size=10, num_epochs=0.5, checkpoints=2,
+                    progress=False).train()
+    np.testing.assert_allclose(solver.epoch_history, [0, 4 / 15, 8 / 15])  # 8 steps
+
+
 def test_progress_bar_runs(capsys):
     Solver(LinearSoftmax(2, 3), blobs(), batch_size=50, num_epochs=1, progress=True).train()
     assert "img" in capsys.readouterr().err
@@ -204,6 +267,12 @@ def test_bad_arguments_name_the_fix():
     data = dict(blobs(), y_val=np.zeros(3, int))
     with pytest.raises(ValueError, match="y_val has 3 labels"):
         Solver(model, data)
+    with pytest.raises(ValueError, match="give num_epochs, time_budget or both"):
+        Solver(model, blobs(), num_epochs=None)
+    with pytest.raises(ValueError, match="time_budget must be a number of seconds > 0"):
+        Solver(model, blobs(), time_budget=0)
+    with pytest.raises(ValueError, match="lr_schedule must be None or 'cosine'"):
+        Solver(model, blobs(), lr_schedule="step")
 
 
 def test_solver_computes_no_layer_or_loss():
