@@ -8,7 +8,9 @@ by side. Every grader and its kernels have a memory limit and a wall-clock limit
 they are killed; a student the shared run did not finish is graded again in a process of its
 own, so a submission that crashes or hangs nbgrader costs only that student.
 Before grading, every submission is checked for the notebooks the assignment expects (present,
-valid JSON); problems are reported per student, never stopping the others.
+valid JSON); problems are reported per student, never stopping the others. A student who
+submitted some of an assignment's notebooks, all valid, is graded on those (nbgrader scores a
+missing notebook 0) and reported as `partial`, naming what is missing.
 
 The gradebook tolerates concurrent graders: a SQLite gradebook is switched to WAL journaling
 and opened with a long busy timeout, so writers queue instead of failing; a server database
@@ -94,7 +96,10 @@ def _nbgrader(root, args, timeout, memory_bytes, threads):
 
 
 def _graded(root, assignment, student, expected):
-    """True when nbgrader wrote every autograded notebook of the student (it saves grades first)."""
+    """True when nbgrader wrote every autograded notebook of the student (it saves grades first).
+
+    expected: the notebooks the student submitted (nbgrader writes nothing for a missing one)
+    """
     folder = Path(root) / "autograded" / student / assignment
     return all((folder / name).is_file() for name in expected)
 
@@ -117,10 +122,11 @@ def _grade_alone(root, assignment, student, expected, db_url, timeout, memory, t
     return Outcome(student, "graded", seconds, "")
 
 
-def _grade_shard(root, assignment, shard, everyone, expected, db_url, timeout, memory, threads):
+def _grade_shard(root, assignment, shard, everyone, present, db_url, timeout, memory, threads):
     """Grade several students in one nbgrader run (no start-up per student), then check each.
 
-    Students the run did not finish (an error, the run killed) are graded again one by one.
+    present: student -> the notebooks they submitted. Students the run did not finish (an
+    error, the run killed) are graded again one by one.
     """
     others = ",".join(sorted(set(everyone) - set(shard)))
     start = time.monotonic()
@@ -136,11 +142,11 @@ def _grade_shard(root, assignment, shard, everyone, expected, db_url, timeout, m
     for student in shard:
         failed = f"/submitted/{student}/{assignment}" in "".join(
             l for l in err.splitlines() if "error processing assignment" in l)
-        if code is not None and not failed and _graded(root, assignment, student, expected):
+        if code is not None and not failed and _graded(root, assignment, student, present[student]):
             outcomes.append(Outcome(student, "graded", each, ""))
         else:
-            outcomes.append(_grade_alone(root, assignment, student, expected, db_url, timeout,
-                                         memory, threads))
+            outcomes.append(_grade_alone(root, assignment, student, present[student], db_url,
+                                         timeout, memory, threads))
     return outcomes
 
 
@@ -161,7 +167,9 @@ def autograde_class(root, assignment, students=None, jobs=2, db_url=None, timeou
     - threads: BLAS threads per grader (default: cores // jobs)
 
     Returns a list of Outcome(student, status, seconds, detail), status one of "graded",
-    "not graded" (submission problems), "failed", "timeout"; seconds is a shard's average.
+    "partial" (graded, but some notebooks were missing: they score 0; detail names them),
+    "not graded" (no notebook of the assignment, or an invalid one), "failed", "timeout";
+    seconds is a shard's average.
     """
     root = Path(root).resolve()
     expected = sorted(p.name for p in (root / "solutions" / assignment).glob("*.ipynb"))
@@ -174,10 +182,14 @@ def autograde_class(root, assignment, students=None, jobs=2, db_url=None, timeou
     threads = threads or max(1, (os.cpu_count() or 1) // max(1, jobs))
     memory = int(memory_gb * 2**30) if memory_gb else None
 
-    outcomes, todo = {}, []
+    outcomes, todo, present, missing = {}, [], {}, {}
     for student in students:
-        problems = check_submission(root / "submitted" / student / assignment, expected)
-        if problems:
+        folder = root / "submitted" / student / assignment
+        problems = check_submission(folder, expected)
+        present[student] = [name for name in expected if (folder / name).is_file()]
+        missing[student] = [p for p in problems if " is missing" in p]
+        # grade what is there, unless nothing is or a notebook is broken
+        if not present[student] or len(missing[student]) < len(problems):
             outcomes[student] = Outcome(student, "not graded", 0.0, "; ".join(problems))
         else:
             todo.append(student)
@@ -186,9 +198,12 @@ def autograde_class(root, assignment, students=None, jobs=2, db_url=None, timeou
     shards = [todo[i::jobs] for i in range(max(1, jobs)) if todo[i::jobs]]
     with ThreadPoolExecutor(max_workers=max(1, len(shards))) as pool:
         for result in pool.map(lambda shard: _grade_shard(
-                root, assignment, shard, everyone, expected, db_url, timeout, memory, threads),
+                root, assignment, shard, everyone, present, db_url, timeout, memory, threads),
                 shards):
             for out in result:
+                if out.status == "graded" and missing[out.student]:
+                    out = out._replace(status="partial", detail="; ".join(
+                        f"{m} (scored 0)" for m in missing[out.student]))
                 outcomes[out.student] = out
     return [outcomes[s] for s in students]
 
@@ -202,7 +217,7 @@ def format_report(assignment, outcomes, scores):
         got, total = sum(s for s, _ in cells.values()), sum(m for _, m in cells.values())
         score = f"{got:5g} / {total:<4g}" if cells else "-"
         lost = ", ".join(g for g, (s, m) in cells.items() if s < m)
-        note = o.detail or (f"lost points in {lost}" if lost else "")
+        note = "; ".join(n for n in (o.detail, f"lost points in {lost}" if lost else "") if n)
         lines.append(f"  {o.student:40s} {o.status:10s} {score:>11s} {o.seconds:6.1f}s  {note}")
     return "\n".join(lines)
 
