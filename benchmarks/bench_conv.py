@@ -2,15 +2,18 @@
 
     .venv/bin/python benchmarks/bench_conv.py [--repeat 10] [--threads 1,2]
 
-For each OpenBLAS thread count (one subprocess each, OPENBLAS_NUM_THREADS set; PyTorch gets
-the same count), at three convolution sizes, float32 and float64: the naive loops (timed on
+For each thread count T (one subprocess each): the fast layers with T threads of their own
+(CS231N_THREADS=T) and one OpenBLAS thread per product (OPENBLAS_NUM_THREADS=1, what their
+chunk-sized products want), PyTorch with T threads. At three convolution sizes, float32 and
+float64: the naive loops (timed on
 a reduced batch, scaled per image), conv_forward_fast + conv_backward_fast, and PyTorch's
 conv2d forward + backward (dx, dw, db all computed). Each library is timed in its own block of
 runs after a warm-up, and the medians are reported: alternating call by call makes idle thread
 pools slow each other down. With one thread there are no pools, and the "paired" column also
 alternates the two call by call (median of the per-pair ratios), which a changing machine load
-disturbs least; the 1-thread PyTorch target uses it. Also max pooling 2x2 stride 2 and a 2048x2048 matrix product
-(the GEMM peak that the GFLOP/s figures compare with).
+disturbs least; the 1-thread PyTorch target uses it. Also max pooling 2x2 stride 2 and the
+GEMM peak that the GFLOP/s figures compare with: T 2048x2048 matrix products run side by side
+in T threads.
 """
 import argparse
 import json
@@ -19,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -88,10 +92,12 @@ def measure(threads, repeat):
     rng = np.random.default_rng(231)
     result = {"threads": threads, "torch": torch.__version__ if torch else None,
               "gemm": {}, "conv": [], "pool": {}, "load": os.getloadavg()[0]}
-    for dtype in (np.float32, np.float64):
-        a = rng.standard_normal((2048, 2048)).astype(dtype)
-        t = median_time(lambda: a @ a, max(3, repeat // 2))
-        result["gemm"][np.dtype(dtype).name] = 2 * 2048**3 / t / 1e9
+    with ThreadPoolExecutor(threads) as pool:
+        for dtype in (np.float32, np.float64):
+            a = rng.standard_normal((2048, 2048)).astype(dtype)
+            t = median_time(lambda: list(pool.map(lambda _: a @ a, range(threads))),
+                            max(3, repeat // 2))
+            result["gemm"][np.dtype(dtype).name] = threads * 2 * 2048**3 / t / 1e9
 
     for dtype in (np.float32, np.float64):
         for name, x_shape, w_shape, stride, pad in SIZES:
@@ -167,7 +173,7 @@ def ms(seconds):
 def report(result):
     t = result["threads"]
     gemm = result["gemm"]
-    print(f"\n== OpenBLAS threads: {t}   GEMM 2048^2 peak: float32 {gemm['float32']:.0f} GFLOP/s, "
+    print(f"\n== threads: {t}   GEMM 2048^2 peak: float32 {gemm['float32']:.0f} GFLOP/s, "
           f"float64 {gemm['float64']:.0f} GFLOP/s   (1-min load average up to "
           f"{result['load']:.1f} on {os.cpu_count()} cores)")
     if result["torch"] is None:
@@ -212,7 +218,7 @@ def report(result):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=10)
-    parser.add_argument("--threads", default="1,2", help="comma-separated OpenBLAS thread counts")
+    parser.add_argument("--threads", default="1,2", help="comma-separated thread counts")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)  # one thread count, JSON out
     args = parser.parse_args(argv)
     if args.worker:
@@ -221,7 +227,8 @@ def main(argv=None):
     print(f"conv fwd+bwd, median of {args.repeat} runs per block; numpy {np.__version__}")
     for threads in (int(t) for t in args.threads.split(",")):
         # thread pools are sized at start-up: a fresh process per thread count
-        env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
+        env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS=str(threads),
+                   CS231N_THREADS=str(threads))
         proc = subprocess.run(
             [sys.executable, __file__, "--worker", str(threads), "--repeat", str(args.repeat)],
             env=env, capture_output=True, text=True, check=True)

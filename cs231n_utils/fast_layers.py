@@ -14,12 +14,19 @@ How the convolution is fast without a compiled step:
 - the backward pass gets dx, with stride 1, as the full correlation of dout with the
   flipped filters (the same column-matrix product again); otherwise it folds columns
   back with one strided-slice add per kernel offset.
-Everything runs in the dtype of x (float32 stays float32). Thread settings are left alone.
+Everything runs in the dtype of x (float32 stays float32). The convolutions split the batch
+into one range of images per thread (`set_num_threads`; default the environment variable
+CS231N_THREADS, else the CPUs this process may use, at most 4); BLAS thread settings are left
+alone, and one BLAS thread (OPENBLAS_NUM_THREADS=1) suits these chunk-sized products best.
 
 Max pooling takes the maximum of pool_height * pool_width strided slices. Its backward pass
 sends each window's gradient to exactly one position: the first maximum in row-major order
 within the window (what `np.argmax` over the flattened window picks).
 """
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
@@ -34,10 +41,14 @@ __all__ = [
     "conv_relu_backward",
     "conv_relu_pool_forward",
     "conv_relu_pool_backward",
+    "set_num_threads",
+    "get_num_threads",
 ]
 
 # column matrix size per chunk: with its input and output it stays in a 2 MB L2 cache
 CHUNK_BYTES = 2**20
+# at least this many elements per strided add when dx is folded back from its columns
+FOLD_ELEMENTS = 2**15
 
 
 def _conv_geometry(x, w, conv_param):
@@ -87,18 +98,91 @@ def _chunk_size(N, per_image_bytes):
     return int(min(N, max(1, CHUNK_BYTES // per_image_bytes)))
 
 
-def _padded(x, pad, tail):
-    """Zero-padded channel-first copy of x as a flat buffer (C*n*Hp*Wp + tail,)."""
+def _default_threads():
+    """CS231N_THREADS if set, else the CPUs this process may use (at most 4)."""
+    value = os.environ.get("CS231N_THREADS", "").strip()
+    if value:
+        try:
+            return max(1, int(value))
+        except ValueError:
+            raise ValueError(f"CS231N_THREADS must be a whole number, got {value!r}.") from None
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cpus = os.cpu_count() or 1
+    return min(4, cpus)
+
+
+_threads = None
+_pool = None
+_pool_lock = threading.Lock()
+
+
+def set_num_threads(n):
+    """Use n threads (n >= 1) for the convolution layers; returns the previous number."""
+    global _threads, _pool
+    if int(n) < 1:
+        raise ValueError(f"need at least 1 thread, got {n}.")
+    before = get_num_threads()
+    with _pool_lock:
+        _threads = int(n)
+        if _pool is not None and _threads != before:
+            _pool.shutdown()
+            _pool = None
+    return before
+
+
+def get_num_threads():
+    """Threads the convolution layers use (CS231N_THREADS, or the usable CPUs up to 4)."""
+    global _threads
+    if _threads is None:
+        _threads = _default_threads()
+    return _threads
+
+
+def _over_images(work, N, nb):
+    """Run work(start, stop, nb) on contiguous image ranges, one per thread; list of results.
+
+    nb: images per chunk wanted; with several threads the chunks are evened out (so no
+    thread waits on a short one) and each range is a whole number of them. numpy releases the
+    GIL in matrix products and array copies, so the threads run side by side, each with its
+    chunk in its own core's cache. One BLAS thread per call is best here
+    (OPENBLAS_NUM_THREADS=1).
+    """
+    global _pool
+    chunks = -(-N // nb)
+    parts = min(get_num_threads(), chunks)
+    if parts <= 1:
+        return [work(0, N, nb)]
+    per = -(-chunks // parts)  # chunks per thread
+    nb = -(-N // (parts * per))
+    bounds = list(range(0, N, per * nb)) + [N]
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(get_num_threads(), thread_name_prefix="fast_layers")
+        futures = [_pool.submit(work, a, z, nb) for a, z in zip(bounds[:-1], bounds[1:])]
+    return [f.result() for f in futures]
+
+
+def _padded(x, pad, tail, buf=None):
+    """Zero-padded channel-first copy of x as a flat buffer (C*n*Hp*Wp + tail,).
+
+    buf: a buffer this function returned before for a chunk of the same shape (its zeros are
+    where they must be), to be filled again; reusing buffers saves the page faults of fresh
+    ones, which threads of one process take one at a time.
+    """
     n, C, H, W = x.shape
     Hp, Wp = H + 2 * pad, W + 2 * pad
-    buf = np.zeros(C * n * Hp * Wp + tail, x.dtype)
+    if buf is None:
+        buf = np.zeros(C * n * Hp * Wp + tail, x.dtype)
     buf[:C * n * Hp * Wp].reshape(C, n, Hp, Wp)[:, :, pad:pad + H, pad:pad + W] = (
         x.transpose(1, 0, 2, 3))
     return buf
 
 
-def _cols(buf, shape, HH, WW, stride, H2, Wc):
-    """Column matrix (C*HH*WW, n*H2*Wc) of a padded chunk, by one strided copy."""
+def _cols(buf, shape, HH, WW, stride, H2, Wc, out=None):
+    """Column matrix (C*HH*WW, n*H2*Wc) of a padded chunk, by one strided copy (into out, a
+    contiguous array of that shape, if given)."""
     C, n, Hp, Wp = shape
     e = buf.itemsize
     windows = as_strided(
@@ -106,7 +190,10 @@ def _cols(buf, shape, HH, WW, stride, H2, Wc):
         strides=(n * Hp * Wp * e, Wp * e, e, Hp * Wp * e, stride * Wp * e, stride * e),
         writeable=False,
     )
-    return windows.reshape(C * HH * WW, n * H2 * Wc)  # a copy: the view is not contiguous
+    if out is None:
+        out = np.empty((C * HH * WW, n * H2 * Wc), buf.dtype)
+    out.reshape(windows.shape)[...] = windows  # (np.copyto here keeps the GIL: no 2-thread gain)
+    return out
 
 
 def conv_forward_fast(x, w, b, conv_param):
@@ -129,25 +216,38 @@ def conv_forward_fast(x, w, b, conv_param):
     stride, pad, H2, W2 = _conv_geometry(x, w, conv_param)
     F, _, HH, WW = w.shape
     w2 = w.reshape(F, -1).astype(x.dtype, copy=False)  # (F, C*HH*WW)
-    out = _correlate(x, w2, HH, WW, stride, pad, H2, W2)
-    out += np.asarray(b).astype(x.dtype, copy=False).reshape(1, F, 1, 1)
+    out = _correlate(x, w2, HH, WW, stride, pad, H2, W2, b)
     return out, (x, w, b, conv_param)
 
 
-def _correlate(x, w2, HH, WW, stride, pad, H2, W2):
-    """Cross-correlation of x (N, C, H, W) with filters w2 (F, C*HH*WW): (N, F, H2, W2)."""
+def _correlate(x, w2, HH, WW, stride, pad, H2, W2, b=None):
+    """Cross-correlation of x (N, C, H, W) with filters w2 (F, C*HH*WW), plus the biases b
+    (F,) if given: (N, F, H2, W2)."""
     N, C, H, W = x.shape
     F = w2.shape[0]
     Hp, Wp = H + 2 * pad, W + 2 * pad
     Wc, tail = _row_layout(stride, Wp, W2, WW)
     out = np.empty((N, F, H2, W2), x.dtype)
+    bias = np.zeros(F, x.dtype) if b is None else np.asarray(b).astype(x.dtype, copy=False)
     nb = _chunk_size(N, w2.shape[1] * H2 * Wc * x.itemsize)
-    for n0 in range(0, N, nb):
-        xc = x[n0:n0 + nb]
-        n = xc.shape[0]
-        cols = _cols(_padded(xc, pad, tail), (C, n, Hp, Wp), HH, WW, stride, H2, Wc)
-        y = (w2 @ cols).reshape(F, n, H2, Wc)[..., :W2]
-        out[n0:n0 + n] = y.transpose(1, 0, 2, 3)
+
+    def work(start, stop, nb):
+        y = np.empty((F, nb * H2 * Wc), x.dtype)
+        padded = cols = None
+        for n0 in range(start, stop, nb):
+            xc = x[n0:min(n0 + nb, stop)]
+            n = xc.shape[0]
+            if n < nb:  # the last, shorter chunk has its own layout
+                padded = cols = None
+            padded = _padded(xc, pad, tail, padded)
+            cols = _cols(padded, (C, n, Hp, Wp), HH, WW, stride, H2, Wc, cols)
+            yc = y[:, :n * H2 * Wc]
+            np.matmul(w2, cols, out=yc)
+            # drop the spare columns, reorder to (n, F, H2, W2) and add the biases in one pass
+            np.add(yc.reshape(F, n, H2, Wc)[..., :W2].transpose(1, 0, 2, 3),
+                   bias.reshape(1, F, 1, 1), out=out[n0:n0 + n])
+
+    _over_images(work, N, nb)
     return out
 
 
@@ -177,7 +277,6 @@ def conv_backward_fast(dout, cache, need_dx=None):
     dout = dout.astype(x.dtype, copy=False)
     w2 = w.reshape(F, -1).astype(x.dtype, copy=False)
     K = w2.shape[1]
-    dw = np.zeros((F, K), x.dtype)
     # with stride 1, dx is the full correlation of dout with the flipped filters: one more
     # column matrix and product, cheaper than folding columns back unless the layer has few
     # input channels (its product would be thin); otherwise the columns are folded back below
@@ -188,32 +287,50 @@ def conv_backward_fast(dout, cache, need_dx=None):
         dx = _correlate(dout, w_flip.reshape(C, -1), HH, WW, 1, HH - 1 - pad, H, W)
     e = x.itemsize
     nb = _chunk_size(N, K * H2 * Wc * e)
-    for n0 in range(0, N, nb):
-        xc = x[n0:n0 + nb]
-        n = xc.shape[0]
-        # recomputed rather than cached: a chunk's columns are cheap and stay in cache
-        cols = _cols(_padded(xc, pad, tail), (C, n, Hp, Wp), HH, WW, stride, H2, Wc)
-        dt = np.zeros((F, n, H2, Wc), x.dtype)  # extra columns stay zero
-        dt[..., :W2] = dout[n0:n0 + n].transpose(1, 0, 2, 3)
-        dt = dt.reshape(F, -1)
-        dw += dt @ cols.T
-        if not need_dx or transposed:
-            continue
-        dcols = (w2.T @ dt).reshape(C, HH, WW, n, H2, Wc)
-        dbuf = np.zeros(C * n * Hp * Wp + tail, x.dtype)
-        # targets[i, j]: the positions kernel offset (i, j) touched; with Wc = Wp the extra
-        # columns add zeros. Offsets overlap each other, so one add per offset.
-        targets = as_strided(
-            dbuf, shape=(HH, WW, C, n, H2, Wc),
-            strides=(Wp * e, e, n * Hp * Wp * e, Hp * Wp * e, stride * Wp * e, stride * e),
-        )
-        for i in range(HH):
-            for j in range(WW):
-                targets[i, j] += dcols[:, i, j]
-        dxp = dbuf[:C * n * Hp * Wp].reshape(C, n, Hp, Wp)
-        dx[n0:n0 + n] = dxp[:, :, pad:pad + H, pad:pad + W].transpose(1, 0, 2, 3)
+    if need_dx and not transposed:
+        # the fold-back is one strided add per kernel offset: chunks large enough that each
+        # add is worth its call (with one image of a 3-channel input, 49 tiny adds)
+        nb = int(min(N, max(nb, -(-FOLD_ELEMENTS // (C * H2 * Wc)))))
+
+    def work(start, stop, nb):
+        """dw of images start..stop (transposed: cols @ dt.T is the faster order), and their dx
+        when it is folded back."""
+        dwT = np.zeros((K, F), x.dtype)
+        padded = cols = dt = dbuf = None
+        for n0 in range(start, stop, nb):
+            xc = x[n0:min(n0 + nb, stop)]
+            n = xc.shape[0]
+            if n < nb:  # the last, shorter chunk has its own layout
+                padded = cols = dt = dbuf = None
+            # recomputed rather than cached: a chunk's columns are cheap and stay in cache
+            padded = _padded(xc, pad, tail, padded)
+            cols = _cols(padded, (C, n, Hp, Wp), HH, WW, stride, H2, Wc, cols)
+            if dt is None:
+                dt = np.zeros((F, n, H2, Wc), x.dtype)  # extra columns stay zero
+            dt[..., :W2] = dout[n0:n0 + n].transpose(1, 0, 2, 3)
+            dwT += cols @ dt.reshape(F, -1).T
+            if not need_dx or transposed:
+                continue
+            dcols = (w2.T @ dt.reshape(F, -1)).reshape(C, HH, WW, n, H2, Wc)
+            if dbuf is None:
+                dbuf = np.empty(C * n * Hp * Wp + tail, x.dtype)
+            dbuf.fill(0)
+            # targets[i, j]: the positions kernel offset (i, j) touched; with Wc = Wp the extra
+            # columns add zeros. Offsets overlap each other, so one add per offset.
+            targets = as_strided(
+                dbuf, shape=(HH, WW, C, n, H2, Wc),
+                strides=(Wp * e, e, n * Hp * Wp * e, Hp * Wp * e, stride * Wp * e, stride * e),
+            )
+            for i in range(HH):
+                for j in range(WW):
+                    targets[i, j] += dcols[:, i, j]
+            dxp = dbuf[:C * n * Hp * Wp].reshape(C, n, Hp, Wp)
+            dx[n0:n0 + n] = dxp[:, :, pad:pad + H, pad:pad + W].transpose(1, 0, 2, 3)
+        return dwT
+
+    dwT = sum(_over_images(work, N, nb))
     db = dout.sum(axis=(0, 2, 3)).astype(np.asarray(b).dtype, copy=False)
-    return dx, dw.reshape(w.shape).astype(w.dtype, copy=False), db
+    return dx, dwT.T.reshape(w.shape).astype(w.dtype, copy=False), db
 
 
 def _pool_geometry(x, pool_param):

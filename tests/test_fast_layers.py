@@ -167,6 +167,48 @@ def test_conv_chunks_give_the_same_result(rng, monkeypatch):
             assert rel_error(g1, g) < 1e-12
 
 
+@pytest.mark.parametrize("nb", [1, 2])  # images per chunk (with 2, some ranges end on 1)
+@pytest.mark.parametrize("x_shape, w_shape, stride, pad", [
+    ((7, 4, 6, 5), (3, 4, 3, 3), 1, 1),  # dx by the flipped-filter correlation
+    ((5, 2, 7, 7), (4, 2, 3, 3), 2, 1),  # dx folded back
+])
+def test_conv_threads_split_the_batch_correctly(rng, monkeypatch, nb, x_shape, w_shape, stride,
+                                                 pad):
+    """Every thread count gives the brute-force answer, also with uneven image ranges."""
+    from cs231n_utils import fast_layers
+    x = rng.standard_normal(x_shape)
+    w = rng.standard_normal(w_shape)
+    b = rng.standard_normal(w_shape[0])
+    param = {"stride": stride, "pad": pad}
+    expected = conv_reference(x, w, b, stride, pad)
+    dout = rng.standard_normal(expected.shape)
+    refs = conv_backward_reference(dout, x, w, stride, pad)
+    monkeypatch.setattr(fast_layers, "_chunk_size", lambda N, per_image_bytes: min(N, nb))
+    before = fast_layers.get_num_threads()
+    try:
+        for threads in (1, 2, 3, 8):
+            fast_layers.set_num_threads(threads)
+            out, cache = conv_forward_fast(x, w, b, param)
+            assert rel_error(out, expected) < 1e-10, threads
+            for name, got, want in zip(("dx", "dw", "db"), conv_backward_fast(dout, cache), refs):
+                assert rel_error(got, want) < 1e-10, (threads, name)
+    finally:
+        fast_layers.set_num_threads(before)
+
+
+def test_thread_count_comes_from_the_environment(monkeypatch):
+    from cs231n_utils import fast_layers
+    monkeypatch.setenv("CS231N_THREADS", "3")
+    assert fast_layers._default_threads() == 3
+    monkeypatch.setenv("CS231N_THREADS", "three")
+    with pytest.raises(ValueError, match="CS231N_THREADS must be a whole number, got 'three'"):
+        fast_layers._default_threads()
+    monkeypatch.delenv("CS231N_THREADS")
+    assert 1 <= fast_layers._default_threads() <= 4
+    with pytest.raises(ValueError, match="at least 1 thread"):
+        fast_layers.set_num_threads(0)
+
+
 def test_conv_float32_is_not_upcast(rng):
     x = rng.standard_normal((2, 3, 6, 6)).astype(np.float32)
     w = rng.standard_normal((2, 3, 3, 3))  # float64 filters: computed in float32 anyway

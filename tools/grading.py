@@ -81,7 +81,7 @@ def _nbgrader(root, args, timeout, memory_bytes, threads):
     env = dict(os.environ)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     if threads:
-        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "CS231N_THREADS"):
             env[var] = str(threads)
     cmd = [sys.executable, "-c", _LAUNCH, str(memory_bytes or 0),
            sys.executable, "-m", "nbgrader", *args]
@@ -187,7 +187,9 @@ def autograde_class(root, assignment, students=None, jobs=2, db_url=None, timeou
         folder = root / "submitted" / student / assignment
         problems = check_submission(folder, expected)
         present[student] = [name for name in expected if (folder / name).is_file()]
-        missing[student] = [p for p in problems if " is missing" in p]
+        absent = [f"{name} is missing" for name in expected if name not in present[student]]
+        # by name, not by wording: an invalid notebook's parser error may say anything
+        missing[student] = [p for p in problems if any(p.startswith(a) for a in absent)]
         # grade what is there, unless nothing is or a notebook is broken
         if not present[student] or len(missing[student]) < len(problems):
             outcomes[student] = Outcome(student, "not graded", 0.0, "; ".join(problems))
