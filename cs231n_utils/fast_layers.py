@@ -143,15 +143,15 @@ def get_num_threads():
 def _over_images(work, N, nb):
     """Run work(start, stop, nb) on contiguous image ranges, one per thread; list of results.
 
-    nb: images per chunk wanted; with several threads the chunks are evened out (so no
-    thread waits on a short one) and each range is a whole number of them. numpy releases the
+    nb: images per chunk wanted; each thread gets at least one full chunk, the chunks are
+    evened out (so no thread waits on a short one) and each range is a whole number of them. numpy releases the
     GIL in matrix products and array copies, so the threads run side by side, each with its
     chunk in its own core's cache. One BLAS thread per call is best here
     (OPENBLAS_NUM_THREADS=1).
     """
     global _pool
     chunks = -(-N // nb)
-    parts = min(get_num_threads(), chunks)
+    parts = min(get_num_threads(), N // nb)  # a thread for less than a full chunk costs more
     if parts <= 1:
         return [work(0, N, nb)]
     per = -(-chunks // parts)  # chunks per thread
