@@ -144,9 +144,9 @@ def _over_images(work, N, nb):
     """Run work(start, stop, nb) on contiguous image ranges, one per thread; list of results.
 
     nb: images per chunk wanted; each thread gets at least one full chunk, the chunks are
-    evened out (so no thread waits on a short one) and each range is a whole number of them. numpy releases the
-    GIL in matrix products and array copies, so the threads run side by side, each with its
-    chunk in its own core's cache. One BLAS thread per call is best here
+    evened out (so no thread waits on a short one) and each range is a whole number of them.
+    numpy releases the GIL in matrix products and array copies, so the threads run side by
+    side, each with its chunk in its own core's cache. One BLAS thread per call is best here
     (OPENBLAS_NUM_THREADS=1).
     """
     global _pool
@@ -168,8 +168,8 @@ def _padded(x, pad, tail, buf=None):
     """Zero-padded channel-first copy of x as a flat buffer (C*n*Hp*Wp + tail,).
 
     buf: a buffer this function returned before for a chunk of the same shape (its zeros are
-    where they must be), to be filled again; reusing buffers saves the page faults of fresh
-    ones, which threads of one process take one at a time.
+    where they must be), to be filled again: with fresh buffers for every chunk, two threads
+    were no faster than one.
     """
     n, C, H, W = x.shape
     Hp, Wp = H + 2 * pad, W + 2 * pad
@@ -192,7 +192,7 @@ def _cols(buf, shape, HH, WW, stride, H2, Wc, out=None):
     )
     if out is None:
         out = np.empty((C * HH * WW, n * H2 * Wc), buf.dtype)
-    out.reshape(windows.shape)[...] = windows  # (np.copyto here keeps the GIL: no 2-thread gain)
+    out.reshape(windows.shape)[...] = windows  # np.copyto gained less from a second thread
     return out
 
 
