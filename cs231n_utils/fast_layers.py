@@ -196,6 +196,22 @@ def _cols(buf, shape, HH, WW, stride, H2, Wc, out=None):
     return out
 
 
+def _chunk_cols(x, start, stop, nb, pad, tail, HH, WW, stride, H2, Wc):
+    """(n0, n, cols) for each chunk of images start..stop: cols is the column matrix of the
+    n images from n0; one set of buffers serves every chunk of nb images."""
+    _, C, H, W = x.shape
+    Hp, Wp = H + 2 * pad, W + 2 * pad
+    padded = cols = None
+    for n0 in range(start, stop, nb):
+        xc = x[n0:min(n0 + nb, stop)]
+        n = xc.shape[0]
+        if n < nb:  # the last, shorter chunk has its own layout
+            padded = cols = None
+        padded = _padded(xc, pad, tail, padded)
+        cols = _cols(padded, (C, n, Hp, Wp), HH, WW, stride, H2, Wc, cols)
+        yield n0, n, cols
+
+
 def conv_forward_fast(x, w, b, conv_param):
     """Convolution layer forward pass (cross-correlation, zero padding on H and W).
 
@@ -225,22 +241,14 @@ def _correlate(x, w2, HH, WW, stride, pad, H2, W2, b=None):
     (F,) if given: (N, F, H2, W2)."""
     N, C, H, W = x.shape
     F = w2.shape[0]
-    Hp, Wp = H + 2 * pad, W + 2 * pad
-    Wc, tail = _row_layout(stride, Wp, W2, WW)
+    Wc, tail = _row_layout(stride, W + 2 * pad, W2, WW)
     out = np.empty((N, F, H2, W2), x.dtype)
     bias = np.zeros(F, x.dtype) if b is None else np.asarray(b).astype(x.dtype, copy=False)
     nb = _chunk_size(N, w2.shape[1] * H2 * Wc * x.itemsize)
 
     def work(start, stop, nb):
         y = np.empty((F, nb * H2 * Wc), x.dtype)
-        padded = cols = None
-        for n0 in range(start, stop, nb):
-            xc = x[n0:min(n0 + nb, stop)]
-            n = xc.shape[0]
-            if n < nb:  # the last, shorter chunk has its own layout
-                padded = cols = None
-            padded = _padded(xc, pad, tail, padded)
-            cols = _cols(padded, (C, n, Hp, Wp), HH, WW, stride, H2, Wc, cols)
+        for n0, n, cols in _chunk_cols(x, start, stop, nb, pad, tail, HH, WW, stride, H2, Wc):
             yc = y[:, :n * H2 * Wc]
             np.matmul(w2, cols, out=yc)
             # drop the spare columns, reorder to (n, F, H2, W2) and add the biases in one pass
@@ -296,23 +304,17 @@ def conv_backward_fast(dout, cache, need_dx=None):
         """dw of images start..stop (transposed: cols @ dt.T is the faster order), and their dx
         when it is folded back."""
         dwT = np.zeros((K, F), x.dtype)
-        padded = cols = dt = dbuf = None
-        for n0 in range(start, stop, nb):
-            xc = x[n0:min(n0 + nb, stop)]
-            n = xc.shape[0]
-            if n < nb:  # the last, shorter chunk has its own layout
-                padded = cols = dt = dbuf = None
-            # recomputed rather than cached: a chunk's columns are cheap and stay in cache
-            padded = _padded(xc, pad, tail, padded)
-            cols = _cols(padded, (C, n, Hp, Wp), HH, WW, stride, H2, Wc, cols)
-            if dt is None:
+        dt = dbuf = None
+        # the columns are recomputed rather than cached: a chunk's are cheap and stay in cache
+        for n0, n, cols in _chunk_cols(x, start, stop, nb, pad, tail, HH, WW, stride, H2, Wc):
+            if dt is None or dt.shape[1] != n:
                 dt = np.zeros((F, n, H2, Wc), x.dtype)  # extra columns stay zero
             dt[..., :W2] = dout[n0:n0 + n].transpose(1, 0, 2, 3)
             dwT += cols @ dt.reshape(F, -1).T
             if not need_dx or transposed:
                 continue
             dcols = (w2.T @ dt.reshape(F, -1)).reshape(C, HH, WW, n, H2, Wc)
-            if dbuf is None:
+            if dbuf is None or dbuf.size != C * n * Hp * Wp + tail:
                 dbuf = np.empty(C * n * Hp * Wp + tail, x.dtype)
             dbuf.fill(0)
             # targets[i, j]: the positions kernel offset (i, j) touched; with Wc = Wp the extra
