@@ -25,7 +25,7 @@ within the window (what `np.argmax` over the flattened window picks).
 """
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
@@ -49,6 +49,8 @@ __all__ = [
 CHUNK_BYTES = 2**20
 # at least this many elements per strided add when dx is folded back from its columns
 FOLD_ELEMENTS = 2**15
+# scratch arrays each thread keeps for its next call (a few per layer shape)
+SCRATCH_ENTRIES = 32
 
 
 def _conv_geometry(x, w, conv_param):
@@ -143,15 +145,15 @@ def get_num_threads():
 def _over_images(work, N, nb):
     """Run work(start, stop, nb) on contiguous image ranges, one per thread; list of results.
 
-    nb: images per chunk wanted; each thread gets at least one full chunk, the chunks are
-    evened out (so no thread waits on a short one) and each range is a whole number of them.
+    nb: images per chunk wanted; the chunks are evened out (so no thread waits on a short
+    one) and each range is a whole number of them; the calling thread takes the first.
     numpy releases the GIL in matrix products and array copies, so the threads run side by
     side, each with its chunk in its own core's cache. One BLAS thread per call is best here
     (OPENBLAS_NUM_THREADS=1).
     """
     global _pool
     chunks = -(-N // nb)
-    parts = min(get_num_threads(), N // nb)  # a thread for less than a full chunk costs more
+    parts = min(get_num_threads(), N)
     if parts <= 1:
         return [work(0, N, nb)]
     per = -(-chunks // parts)  # chunks per thread
@@ -159,57 +161,82 @@ def _over_images(work, N, nb):
     bounds = list(range(0, N, per * nb)) + [N]
     with _pool_lock:
         if _pool is None:
-            _pool = ThreadPoolExecutor(get_num_threads(), thread_name_prefix="fast_layers")
-        futures = [_pool.submit(work, a, z, nb) for a, z in zip(bounds[:-1], bounds[1:])]
-    return [f.result() for f in futures]
+            _pool = ThreadPoolExecutor(get_num_threads() - 1, thread_name_prefix="fast_layers")
+        # the calling thread takes the first range itself
+        futures = [_pool.submit(work, a, z, nb) for a, z in zip(bounds[1:-1], bounds[2:])]
+    try:
+        first = work(bounds[0], bounds[1], nb)
+    finally:
+        wait(futures)  # no thread is left writing into the arrays
+    return [first] + [f.result() for f in futures]
 
 
-def _padded(x, pad, tail, buf=None):
-    """Zero-padded channel-first copy of x as a flat buffer (C*n*Hp*Wp + tail,).
+def _cache():
+    """This thread's scratch arrays, by key (see _borrow)."""
+    cache = getattr(_local, "cache", None)
+    if cache is None:
+        cache = _local.cache = {}
+    return cache
 
-    buf: a buffer this function returned before for a chunk of the same shape (its zeros are
-    where they must be), to be filled again: with fresh buffers for every chunk, two threads
-    were no faster than one.
+
+def _borrow(made, key, make):
+    """made[key], else this thread's scratch for key from an earlier call, else make().
+
+    Reusing the chunk buffers (and their views) across calls spares making them for every
+    chunk and the page faults of fresh memory: with new buffers for every call, page faults
+    took up to a third of a small layer's time. _give_back(made) keeps them for the next call.
     """
-    n, C, H, W = x.shape
+    if key not in made:
+        cache = _cache()
+        made[key] = cache.pop(key) if key in cache else make()
+    return made[key]
+
+
+def _give_back(made):
+    """Keep the scratch arrays in made for this thread's next call (the newest SCRATCH_ENTRIES)."""
+    cache = _cache()
+    for key, value in made.items():
+        if len(cache) >= SCRATCH_ENTRIES:
+            del cache[next(iter(cache))]  # the oldest
+        cache[key] = value
+
+
+_local = threading.local()
+
+
+def _chunk_cols(x, pad, tail, nb, HH, WW, stride, H2, Wc):
+    """(n0, n, cols) for each chunk of nb images of x (N, C, H, W): cols is the column matrix
+    (C*HH*WW, n*H2*Wc) of the n images from n0.
+
+    Each chunk is copied into a zero-padded channel-first buffer (C, n, Hp, Wp) (+ tail
+    zeros), and one strided copy of its windows makes the column matrix.
+    """
+    N, C, H, W = x.shape
     Hp, Wp = H + 2 * pad, W + 2 * pad
-    if buf is None:
+    e = x.itemsize
+
+    def make(n):
         buf = np.zeros(C * n * Hp * Wp + tail, x.dtype)
-    buf[:C * n * Hp * Wp].reshape(C, n, Hp, Wp)[:, :, pad:pad + H, pad:pad + W] = (
-        x.transpose(1, 0, 2, 3))
-    return buf
+        inner = buf[:C * n * Hp * Wp].reshape(C, n, Hp, Wp)[:, :, pad:pad + H, pad:pad + W]
+        windows = as_strided(
+            buf, shape=(C, HH, WW, n, H2, Wc),
+            strides=(n * Hp * Wp * e, Wp * e, e, Hp * Wp * e, stride * Wp * e, stride * e),
+            writeable=False,
+        )
+        cols = np.empty((C * HH * WW, n * H2 * Wc), x.dtype)
+        return inner.transpose(1, 0, 2, 3), windows, cols, cols.reshape(windows.shape)
 
-
-def _cols(buf, shape, HH, WW, stride, H2, Wc, out=None):
-    """Column matrix (C*HH*WW, n*H2*Wc) of a padded chunk, by one strided copy (into out, a
-    contiguous array of that shape, if given)."""
-    C, n, Hp, Wp = shape
-    e = buf.itemsize
-    windows = as_strided(
-        buf, shape=(C, HH, WW, n, H2, Wc),
-        strides=(n * Hp * Wp * e, Wp * e, e, Hp * Wp * e, stride * Wp * e, stride * e),
-        writeable=False,
-    )
-    if out is None:
-        out = np.empty((C * HH * WW, n * H2 * Wc), buf.dtype)
-    out.reshape(windows.shape)[...] = windows  # np.copyto gained less from a second thread
-    return out
-
-
-def _chunk_cols(x, start, stop, nb, pad, tail, HH, WW, stride, H2, Wc):
-    """(n0, n, cols) for each chunk of images start..stop: cols is the column matrix of the
-    n images from n0; one set of buffers serves every chunk of nb images."""
-    _, C, H, W = x.shape
-    Hp, Wp = H + 2 * pad, W + 2 * pad
-    padded = cols = None
-    for n0 in range(start, stop, nb):
-        xc = x[n0:min(n0 + nb, stop)]
-        n = xc.shape[0]
-        if n < nb:  # the last, shorter chunk has its own layout
-            padded = cols = None
-        padded = _padded(xc, pad, tail, padded)
-        cols = _cols(padded, (C, n, Hp, Wp), HH, WW, stride, H2, Wc, cols)
-        yield n0, n, cols
+    made = {}
+    try:
+        for n0 in range(0, N, nb):
+            n = min(nb, N - n0)
+            key = ("cols", x.dtype, C, H, W, pad, tail, n, HH, WW, stride, H2, Wc)
+            inner, windows, cols, cols_view = _borrow(made, key, lambda: make(n))
+            inner[...] = x[n0:n0 + n]  # the zeros around stay from the first use
+            cols_view[...] = windows  # np.copyto gained less from a second thread
+            yield n0, n, cols
+    finally:
+        _give_back(made)
 
 
 def conv_forward_fast(x, w, b, conv_param):
@@ -244,16 +271,21 @@ def _correlate(x, w2, HH, WW, stride, pad, H2, W2, b=None):
     Wc, tail = _row_layout(stride, W + 2 * pad, W2, WW)
     out = np.empty((N, F, H2, W2), x.dtype)
     bias = np.zeros(F, x.dtype) if b is None else np.asarray(b).astype(x.dtype, copy=False)
+    bias = bias.reshape(1, F, 1, 1)
     nb = _chunk_size(N, w2.shape[1] * H2 * Wc * x.itemsize)
 
+    def make(n):
+        y = np.empty((F, n * H2 * Wc), x.dtype)
+        return y, y.reshape(F, n, H2, Wc)[..., :W2].transpose(1, 0, 2, 3)
+
     def work(start, stop, nb):
-        y = np.empty((F, nb * H2 * Wc), x.dtype)
-        for n0, n, cols in _chunk_cols(x, start, stop, nb, pad, tail, HH, WW, stride, H2, Wc):
-            yc = y[:, :n * H2 * Wc]
-            np.matmul(w2, cols, out=yc)
+        made = {}
+        for n0, n, cols in _chunk_cols(x[start:stop], pad, tail, nb, HH, WW, stride, H2, Wc):
+            y, kept = _borrow(made, ("out", x.dtype, F, n, H2, Wc, W2), lambda: make(n))
+            np.matmul(w2, cols, out=y)
             # drop the spare columns, reorder to (n, F, H2, W2) and add the biases in one pass
-            np.add(yc.reshape(F, n, H2, Wc)[..., :W2].transpose(1, 0, 2, 3),
-                   bias.reshape(1, F, 1, 1), out=out[n0:n0 + n])
+            np.add(kept, bias, out=out[start + n0:start + n0 + n])
+        _give_back(made)
 
     _over_images(work, N, nb)
     return out
@@ -280,59 +312,123 @@ def conv_backward_fast(dout, cache, need_dx=None):
     N, C, H, W = x.shape
     F, _, HH, WW = w.shape
     check_array(dout, "dout", shape=(N, F, H2, W2))
+    dout = dout.astype(x.dtype, copy=False)
+    db = dout.sum(axis=(0, 2, 3)).astype(np.asarray(b).dtype, copy=False)
+    # with stride 1, dx is the full correlation of dout with the flipped filters, and the
+    # column matrix of the padded dout then gives dw too (one column matrix for both
+    # products); unless the layer has few input channels (dx's product would be thin):
+    # then dw comes from the columns of x and dx from folding them back
+    if need_dx and stride == 1 and HH == WW and pad <= HH - 1 and 2 * C >= F:
+        dx, dw = _transposed_backward(x, w, dout, pad)
+    else:
+        dx, dw = _folded_backward(x, w, dout, stride, pad, H2, W2, need_dx)
+    return dx, dw.astype(w.dtype, copy=False), db
+
+
+def _folded_backward(x, w, dout, stride, pad, H2, W2, need_dx):
+    """dw from the column matrix of x, and dx (if need_dx, else None) by folding the columns
+    of its gradient back onto the padded input: one strided add per kernel offset."""
+    N, C, H, W = x.shape
+    F, _, HH, WW = w.shape
     Hp, Wp = H + 2 * pad, W + 2 * pad
     Wc, tail = _row_layout(stride, Wp, W2, WW)
-    dout = dout.astype(x.dtype, copy=False)
-    w2 = w.reshape(F, -1).astype(x.dtype, copy=False)
-    K = w2.shape[1]
-    # with stride 1, dx is the full correlation of dout with the flipped filters: one more
-    # column matrix and product, cheaper than folding columns back unless the layer has few
-    # input channels (its product would be thin); otherwise the columns are folded back below
-    transposed = need_dx and stride == 1 and HH == WW and pad <= HH - 1 and 2 * C >= F
-    dx = np.empty_like(x) if need_dx and not transposed else None
-    if transposed:
-        w_flip = w.astype(x.dtype, copy=False)[:, :, ::-1, ::-1].transpose(1, 0, 2, 3)
-        dx = _correlate(dout, w_flip.reshape(C, -1), HH, WW, 1, HH - 1 - pad, H, W)
+    w2T = w.reshape(F, -1).astype(x.dtype, copy=False).T  # (C*HH*WW, F)
+    K = w2T.shape[0]
     e = x.itemsize
+    dx = np.empty_like(x) if need_dx else None
     nb = _chunk_size(N, K * H2 * Wc * e)
-    if need_dx and not transposed:
-        # the fold-back is one strided add per kernel offset: chunks large enough that each
-        # add is worth its call (with one image of a 3-channel input, 49 tiny adds)
+    if need_dx:
+        # chunks large enough that each strided add is worth its call (with one image of a
+        # 3-channel input, 49 tiny adds)
         nb = int(min(N, max(nb, -(-FOLD_ELEMENTS // (C * H2 * Wc)))))
 
-    def work(start, stop, nb):
-        """dw of images start..stop (transposed: cols @ dt.T is the faster order), and their dx
-        when it is folded back."""
-        dwT = np.zeros((K, F), x.dtype)
-        dt = dbuf = None
-        # the columns are recomputed rather than cached: a chunk's are cheap and stay in cache
-        for n0, n, cols in _chunk_cols(x, start, stop, nb, pad, tail, HH, WW, stride, H2, Wc):
-            if dt is None or dt.shape[1] != n:
-                dt = np.zeros((F, n, H2, Wc), x.dtype)  # extra columns stay zero
-            dt[..., :W2] = dout[n0:n0 + n].transpose(1, 0, 2, 3)
-            dwT += cols @ dt.reshape(F, -1).T
-            if not need_dx or transposed:
-                continue
-            dcols = (w2.T @ dt.reshape(F, -1)).reshape(C, HH, WW, n, H2, Wc)
-            if dbuf is None or dbuf.size != C * n * Hp * Wp + tail:
-                dbuf = np.empty(C * n * Hp * Wp + tail, x.dtype)
-            dbuf.fill(0)
-            # targets[i, j]: the positions kernel offset (i, j) touched; with Wc = Wp the extra
-            # columns add zeros. Offsets overlap each other, so one add per offset.
+    def make(n):
+        dt = np.zeros((F, n, H2, Wc), x.dtype)  # the spare columns stay zero
+        parts = [dt, dt[..., :W2].transpose(1, 0, 2, 3), np.empty((K, F), x.dtype)]
+        if need_dx:
+            dcols = np.empty((K, n * H2 * Wc), x.dtype)
+            dbuf = np.empty(C * n * Hp * Wp + tail, x.dtype)
+            # targets[i, j]: the positions kernel offset (i, j) touched; with Wc = Wp the
+            # spare columns add zeros
             targets = as_strided(
                 dbuf, shape=(HH, WW, C, n, H2, Wc),
                 strides=(Wp * e, e, n * Hp * Wp * e, Hp * Wp * e, stride * Wp * e, stride * e),
             )
-            for i in range(HH):
-                for j in range(WW):
-                    targets[i, j] += dcols[:, i, j]
             dxp = dbuf[:C * n * Hp * Wp].reshape(C, n, Hp, Wp)
-            dx[n0:n0 + n] = dxp[:, :, pad:pad + H, pad:pad + W].transpose(1, 0, 2, 3)
+            parts += [dcols, dcols.reshape(C, HH, WW, n, H2, Wc), dbuf, targets,
+                      dxp[:, :, pad:pad + H, pad:pad + W].transpose(1, 0, 2, 3)]
+        return parts
+
+    def work(start, stop, nb):
+        """dw of images start..stop (transposed: cols @ dt.T is the faster order), and their dx
+        if needed."""
+        dwT = np.zeros((K, F), x.dtype)
+        made = {}
+        # the columns are recomputed rather than cached: a chunk's are cheap and stay in cache
+        for n0, n, cols in _chunk_cols(x[start:stop], pad, tail, nb, HH, WW, stride, H2, Wc):
+            key = ("fold", x.dtype, C, H, W, F, n, H2, Wc, W2, HH, WW, stride, pad, tail, need_dx)
+            parts = _borrow(made, key, lambda: make(n))
+            a = start + n0
+            dt, dt_kept, product = parts[:3]
+            dt_kept[...] = dout[a:a + n]
+            dt2 = dt.reshape(F, -1)
+            np.matmul(cols, dt2.T, out=product)
+            dwT += product
+            if need_dx:
+                dcols, dcols6, dbuf, targets, dx_kept = parts[3:]
+                np.matmul(w2T, dt2, out=dcols)
+                dbuf.fill(0)
+                for i in range(HH):  # kernel offsets overlap each other: one add per offset
+                    for j in range(WW):
+                        targets[i, j] += dcols6[:, i, j]
+                dx[a:a + n] = dx_kept
+        _give_back(made)
         return dwT
 
     dwT = sum(_over_images(work, N, nb))
-    db = dout.sum(axis=(0, 2, 3)).astype(np.asarray(b).dtype, copy=False)
-    return dx, dwT.T.reshape(w.shape).astype(w.dtype, copy=False), db
+    return dx, dwT.T.reshape(w.shape)
+
+
+def _transposed_backward(x, w, dout, pad):
+    """dx and dw of a stride-1 layer with square filters and pad <= HH - 1, both from the
+    column matrix of dout padded by HH - 1 - pad.
+
+    dx is the correlation of that padded dout with the flipped filters; and since
+    dw[f, c, i, j] = sum over (h, w') of x[c, h, w'] * dout_padded[f, h + HH-1-i, w' + WW-1-j],
+    dw (flipped) is the product of the same columns with x laid out like them.
+    """
+    N, C, H, W = x.shape
+    F, _, HH, WW = w.shape
+    q = HH - 1 - pad
+    Wq, tail = _row_layout(1, W + WW - 1, W, WW)  # the padded dout's width
+    K = F * HH * WW
+    w_flip = w.astype(x.dtype, copy=False)[:, :, ::-1, ::-1].transpose(1, 0, 2, 3).reshape(C, K)
+    dx = np.empty_like(x)
+    nb = _chunk_size(N, K * H * Wq * x.itemsize)
+
+    def make(n):
+        y = np.empty((C, n * H * Wq), x.dtype)
+        xs = np.zeros((C, n, H, Wq), x.dtype)  # x laid out like the columns
+        return (y, y.reshape(C, n, H, Wq)[..., :W].transpose(1, 0, 2, 3),
+                xs[..., :W].transpose(1, 0, 2, 3), xs.reshape(C, -1).T, np.empty((K, C), x.dtype))
+
+    def work(start, stop, nb):
+        dw_flip = np.zeros((K, C), x.dtype)
+        made = {}
+        for n0, n, cols in _chunk_cols(dout[start:stop], q, tail, nb, HH, WW, 1, H, Wq):
+            key = ("transposed", x.dtype, C, F, n, H, W, Wq, HH)
+            y, y_kept, xs_kept, xs_T, product = _borrow(made, key, lambda: make(n))
+            a = start + n0
+            np.matmul(w_flip, cols, out=y)
+            dx[a:a + n] = y_kept
+            xs_kept[...] = x[a:a + n]
+            np.matmul(cols, xs_T, out=product)
+            dw_flip += product
+        _give_back(made)
+        return dw_flip
+
+    dw_flip = sum(_over_images(work, N, nb)).reshape(F, HH, WW, C)
+    return dx, dw_flip[:, ::-1, ::-1].transpose(0, 3, 1, 2)
 
 
 def _pool_geometry(x, pool_param):
