@@ -259,32 +259,28 @@ def conv_forward_fast(x, w, b, conv_param):
     stride, pad, H2, W2 = _conv_geometry(x, w, conv_param)
     F, _, HH, WW = w.shape
     w2 = w.reshape(F, -1).astype(x.dtype, copy=False)  # (F, C*HH*WW)
-    out = _correlate(x, w2, HH, WW, stride, pad, H2, W2, b)
+    out = _correlate(x, w2, b, HH, WW, stride, pad, H2, W2)
     return out, (x, w, b, conv_param)
 
 
-def _correlate(x, w2, HH, WW, stride, pad, H2, W2, b=None):
+def _correlate(x, w2, b, HH, WW, stride, pad, H2, W2):
     """Cross-correlation of x (N, C, H, W) with filters w2 (F, C*HH*WW), plus the biases b
-    (F,) if given: (N, F, H2, W2)."""
+    (F,): (N, F, H2, W2)."""
     N, C, H, W = x.shape
     F = w2.shape[0]
-    Wc, tail = _row_layout(stride, W + 2 * pad, W2, WW)
     out = np.empty((N, F, H2, W2), x.dtype)
-    bias = np.zeros(F, x.dtype) if b is None else np.asarray(b).astype(x.dtype, copy=False)
-    bias = bias.reshape(1, F, 1, 1)
-    nb = _chunk_size(N, w2.shape[1] * H2 * Wc * x.itemsize)
-
-    def make(n):
-        y = np.empty((F, n * H2 * Wc), x.dtype)
-        return y, y.reshape(F, n, H2, Wc)[..., :W2].transpose(1, 0, 2, 3)
+    bias = np.asarray(b).astype(x.dtype, copy=False).reshape(1, F, 1, 1)
+    nb = _chunk_size(N, w2.shape[1] * H2 * W2 * x.itemsize)
 
     def work(start, stop, nb):
         made = {}
-        for n0, n, cols in _chunk_cols(x[start:stop], pad, tail, nb, HH, WW, stride, H2, Wc):
-            y, kept = _borrow(made, ("out", x.dtype, F, n, H2, Wc, W2), lambda: make(n))
-            np.matmul(w2, cols, out=y)
-            # drop the spare columns, reorder to (n, F, H2, W2) and add the biases in one pass
-            np.add(kept, bias, out=out[start + n0:start + n0 + n])
+        # columns of exactly the output positions: no spare columns to multiply and drop
+        for n0, n, cols in _chunk_cols(x[start:stop], pad, 0, nb, HH, WW, stride, H2, W2):
+            y = _borrow(made, ("out", x.dtype, F, n, H2, W2),
+                        lambda: np.empty((F, n, H2, W2), x.dtype))
+            np.matmul(w2, cols, out=y.reshape(F, -1))
+            # reorder to (n, F, H2, W2) and add the biases in one pass
+            np.add(y.transpose(1, 0, 2, 3), bias, out=out[start + n0:start + n0 + n])
         _give_back(made)
 
     _over_images(work, N, nb)
@@ -400,29 +396,24 @@ def _transposed_backward(x, w, dout, pad):
     N, C, H, W = x.shape
     F, _, HH, WW = w.shape
     q = HH - 1 - pad
-    Wq, tail = _row_layout(1, W + WW - 1, W, WW)  # the padded dout's width
     K = F * HH * WW
     w_flip = w.astype(x.dtype, copy=False)[:, :, ::-1, ::-1].transpose(1, 0, 2, 3).reshape(C, K)
     dx = np.empty_like(x)
-    nb = _chunk_size(N, K * H * Wq * x.itemsize)
-
-    def make(n):
-        y = np.empty((C, n * H * Wq), x.dtype)
-        xs = np.zeros((C, n, H, Wq), x.dtype)  # x laid out like the columns
-        return (y, y.reshape(C, n, H, Wq)[..., :W].transpose(1, 0, 2, 3),
-                xs[..., :W].transpose(1, 0, 2, 3), xs.reshape(C, -1).T, np.empty((K, C), x.dtype))
+    nb = _chunk_size(N, K * H * W * x.itemsize)
 
     def work(start, stop, nb):
         dw_flip = np.zeros((K, C), x.dtype)
         made = {}
-        for n0, n, cols in _chunk_cols(dout[start:stop], q, tail, nb, HH, WW, 1, H, Wq):
-            key = ("transposed", x.dtype, C, F, n, H, W, Wq, HH)
-            y, y_kept, xs_kept, xs_T, product = _borrow(made, key, lambda: make(n))
+        # columns of exactly (h, w) positions (no spare ones): x is then laid out like them,
+        # and with one image per chunk the product is dx's own layout
+        for n0, n, cols in _chunk_cols(dout[start:stop], q, 0, nb, HH, WW, 1, H, W):
+            y, product = _borrow(made, ("transposed", x.dtype, C, F, n, H, W, HH),
+                                 lambda: (np.empty((C, n * H * W), x.dtype),
+                                          np.empty((K, C), x.dtype)))
             a = start + n0
             np.matmul(w_flip, cols, out=y)
-            dx[a:a + n] = y_kept
-            xs_kept[...] = x[a:a + n]
-            np.matmul(cols, xs_T, out=product)
+            dx[a:a + n] = y.reshape(C, n, H, W).transpose(1, 0, 2, 3)
+            np.matmul(cols, x[a:a + n].transpose(1, 0, 2, 3).reshape(C, -1).T, out=product)
             dw_flip += product
         _give_back(made)
         return dw_flip
