@@ -204,9 +204,10 @@ def _give_back(made):
 _local = threading.local()
 
 
-def _chunk_cols(x, pad, tail, nb, HH, WW, stride, H2, Wc):
+def _chunk_cols(x, pad, tail, nb, HH, WW, stride, H2, Wc, ones=False):
     """(n0, n, cols) for each chunk of nb images of x (N, C, H, W): cols is the column matrix
-    (C*HH*WW, n*H2*Wc) of the n images from n0.
+    (C*HH*WW, n*H2*Wc) of the n images from n0, with a last row of ones if ones is True
+    (for the biases).
 
     Each chunk is copied into a zero-padded channel-first buffer (C, n, Hp, Wp) (+ tail
     zeros), and one strided copy of its windows makes the column matrix.
@@ -223,14 +224,14 @@ def _chunk_cols(x, pad, tail, nb, HH, WW, stride, H2, Wc):
             strides=(n * Hp * Wp * e, Wp * e, e, Hp * Wp * e, stride * Wp * e, stride * e),
             writeable=False,
         )
-        cols = np.empty((C * HH * WW, n * H2 * Wc), x.dtype)
-        return inner.transpose(1, 0, 2, 3), windows, cols, cols.reshape(windows.shape)
+        cols = np.ones((C * HH * WW + ones, n * H2 * Wc), x.dtype)
+        return inner.transpose(1, 0, 2, 3), windows, cols, cols[:C * HH * WW].reshape(windows.shape)
 
     made = {}
     try:
         for n0 in range(0, N, nb):
             n = min(nb, N - n0)
-            key = ("cols", x.dtype, C, H, W, pad, tail, n, HH, WW, stride, H2, Wc)
+            key = ("cols", x.dtype, C, H, W, pad, tail, n, HH, WW, stride, H2, Wc, ones)
             inner, windows, cols, cols_view = _borrow(made, key, lambda: make(n))
             inner[...] = x[n0:n0 + n]  # the zeros around stay from the first use
             cols_view[...] = windows  # np.copyto gained less from a second thread
@@ -269,18 +270,23 @@ def _correlate(x, w2, b, HH, WW, stride, pad, H2, W2):
     N, C, H, W = x.shape
     F = w2.shape[0]
     out = np.empty((N, F, H2, W2), x.dtype)
-    bias = np.asarray(b).astype(x.dtype, copy=False).reshape(1, F, 1, 1)
-    nb = _chunk_size(N, w2.shape[1] * H2 * W2 * x.itemsize)
+    # the biases are one more column of the filters, against the columns' row of ones
+    wb = np.concatenate([w2, np.asarray(b).astype(x.dtype, copy=False).reshape(F, 1)], axis=1)
+    nb = _chunk_size(N, wb.shape[1] * H2 * W2 * x.itemsize)
 
     def work(start, stop, nb):
         made = {}
         # columns of exactly the output positions: no spare columns to multiply and drop
-        for n0, n, cols in _chunk_cols(x[start:stop], pad, 0, nb, HH, WW, stride, H2, W2):
+        for n0, n, cols in _chunk_cols(x[start:stop], pad, 0, nb, HH, WW, stride, H2, W2,
+                                       ones=True):
+            a = start + n0
+            if n == 1:  # one image: the product is its output
+                np.matmul(wb, cols, out=out[a].reshape(F, -1))
+                continue
             y = _borrow(made, ("out", x.dtype, F, n, H2, W2),
                         lambda: np.empty((F, n, H2, W2), x.dtype))
-            np.matmul(w2, cols, out=y.reshape(F, -1))
-            # reorder to (n, F, H2, W2) and add the biases in one pass
-            np.add(y.transpose(1, 0, 2, 3), bias, out=out[start + n0:start + n0 + n])
+            np.matmul(wb, cols, out=y.reshape(F, -1))
+            out[a:a + n] = y.transpose(1, 0, 2, 3)
         _give_back(made)
 
     _over_images(work, N, nb)
@@ -411,8 +417,11 @@ def _transposed_backward(x, w, dout, pad):
                                  lambda: (np.empty((C, n * H * W), x.dtype),
                                           np.empty((K, C), x.dtype)))
             a = start + n0
-            np.matmul(w_flip, cols, out=y)
-            dx[a:a + n] = y.reshape(C, n, H, W).transpose(1, 0, 2, 3)
+            if n == 1:  # one image: the product is its dx
+                np.matmul(w_flip, cols, out=dx[a].reshape(C, -1))
+            else:
+                np.matmul(w_flip, cols, out=y)
+                dx[a:a + n] = y.reshape(C, n, H, W).transpose(1, 0, 2, 3)
             np.matmul(cols, x[a:a + n].transpose(1, 0, 2, 3).reshape(C, -1).T, out=product)
             dw_flip += product
         _give_back(made)
