@@ -8,12 +8,15 @@ How the convolution is fast without a compiled step:
 - the batch is processed in chunks of a few images, so that each chunk's working set stays
   in the CPU cache;
 - each chunk is padded into a channel-first buffer (C, n, Hp, Wp), and one `as_strided`
-  copy turns it into a column matrix (C*HH*WW, n*H2*Wc) for one matrix product (GEMM);
-- with stride 1 a column row is a whole padded row (Wc = Wp): the copies then move long
-  contiguous runs, at the price of Wp - W2 extra columns per row that are discarded;
-- the backward pass gets dx, with stride 1, as the full correlation of dout with the
-  flipped filters (the same column-matrix product again); otherwise it folds columns
-  back with one strided-slice add per kernel offset.
+  copy turns it into a column matrix (C*HH*WW, n*H2*W2) for one matrix product (GEMM); a
+  row of ones in it carries the biases;
+- with stride 1 (and square filters, pad < filter size, at least half as many input channels
+  as filters), the backward pass gets dx as the full correlation of dout with the flipped
+  filters, and dw from the same column matrix of the padded dout times x; otherwise dw
+  comes from the columns of x, and dx from folding columns back with one strided-slice add
+  per kernel offset;
+- each thread keeps its chunk buffers (and their zero borders) for the next call with the
+  same shapes, instead of allocating fresh memory every time.
 Everything runs in the dtype of x (float32 stays float32). The convolutions split the batch
 into one range of images per thread (`set_num_threads`; default the environment variable
 CS231N_THREADS, else the CPUs this process may use, at most 4); BLAS thread settings are left
@@ -89,7 +92,8 @@ def _pad_hint(H, W, HH, WW, pad, stride):
 
 
 def _row_layout(stride, Wp, W2, WW):
-    """(Wc, tail): columns per output row and zeros needed after the padded buffer."""
+    """(Wc, tail): columns per output row and zeros needed after the padded buffer, for the
+    backward pass that folds columns back."""
     if stride == 1:
         # a column row is a whole padded row: long contiguous copies, Wp - W2 spare columns
         return Wp, WW - 1

@@ -196,6 +196,31 @@ def test_conv_threads_split_the_batch_correctly(rng, monkeypatch, nb, x_shape, w
         fast_layers.set_num_threads(before)
 
 
+def test_conv_reused_buffers_give_fresh_answers(rng):
+    """Each thread keeps its chunk buffers for its next call: calls with new data, and other
+    shapes, paddings and dtypes in between, still give the brute-force answers."""
+    cases = [
+        ((3, 4, 6, 5), (3, 4, 3, 3), 1, 1, np.float64),  # dx by the flipped filters
+        ((3, 4, 6, 5), (3, 4, 3, 3), 1, 0, np.float64),
+        ((3, 4, 6, 5), (3, 4, 3, 3), 1, 1, np.float32),
+        ((3, 2, 7, 7), (4, 2, 3, 3), 2, 1, np.float64),  # dx folded back
+        ((3, 2, 7, 7), (4, 2, 3, 3), 2, 1, np.float32),
+    ]
+    for x_shape, w_shape, stride, pad, dtype in cases * 2:
+        x = rng.standard_normal(x_shape).astype(dtype)
+        w = rng.standard_normal(w_shape).astype(dtype)
+        b = rng.standard_normal(w_shape[0]).astype(dtype)
+        out, cache = conv_forward_fast(x, w, b, {"stride": stride, "pad": pad})
+        assert error(out, conv_reference(x, w, b, stride, pad)) < TOL[dtype]
+        dout = rng.standard_normal(out.shape).astype(dtype)
+        refs = conv_backward_reference(dout, x, w, stride, pad)
+        for need_dx in (True, False):
+            grads = conv_backward_fast(dout, cache, need_dx=need_dx)
+            for name, got, want in zip(("dx", "dw", "db"), grads, refs):
+                if got is not None:
+                    assert error(got, want) < TOL[dtype], (x_shape, stride, pad, name)
+
+
 def test_thread_count_comes_from_the_environment(monkeypatch):
     from cs231n_utils import fast_layers
     monkeypatch.setenv("CS231N_THREADS", "3")
