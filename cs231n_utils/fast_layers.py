@@ -501,16 +501,18 @@ def max_pool_backward_fast(dout, cache):
     x, out, pool_param = cache
     ph, pw, stride, H2, W2 = _pool_geometry(x, pool_param)
     check_array(dout, "dout", shape=out.shape)
-    dx = np.zeros_like(x)
     # windows that do not overlap (pool <= stride, e.g. 2x2 stride 2) own their positions:
-    # write instead of add
+    # write instead of add; windows as large as the stride tile x, so every position is written
     overlap = ph > stride or pw > stride
+    dx = np.empty_like(x) if ph == pw == stride else np.zeros_like(x)
     # offsets in row-major order; a window is done once its first maximum got the gradient
     todo = np.ones(out.shape, bool)
+    hit = np.empty(out.shape, bool)
     for i in range(ph):
         for j in range(pw):
-            hit = _pool_slice(x, i, j, stride, H2, W2) == out
-            hit &= todo
+            np.equal(_pool_slice(x, i, j, stride, H2, W2), out, out=hit)
+            if i or j:
+                hit &= todo
             target = _pool_slice(dx, i, j, stride, H2, W2)
             if overlap:
                 target += dout * hit
@@ -574,6 +576,9 @@ def conv_relu_pool_backward(dout, cache):
     Returns a tuple of:
     - dx (N, C, H, W) or None (when conv_param['need_dx'] is False), dw (F, C, HH, WW), db (F,)
     """
-    relu_cache, pool_cache = cache
-    da = max_pool_backward_fast(dout, pool_cache)
-    return conv_relu_backward(da, relu_cache)
+    (conv_cache, _), pool_cache = cache
+    # the gradient reaches only each window's maximum, where the ReLU's mask is the pooled
+    # value's: masking the pooled gradient is the same and a quarter of the work (2x2 pools)
+    pooled = pool_cache[1]
+    da = max_pool_backward_fast(dout * (pooled > 0), pool_cache)
+    return conv_backward_fast(da, conv_cache)
