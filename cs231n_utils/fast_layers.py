@@ -341,7 +341,7 @@ def _folded_backward(x, w, dout, stride, pad, H2, W2, need_dx):
     w2T = w.reshape(F, -1).astype(x.dtype, copy=False).T  # (C*HH*WW, F)
     K = w2T.shape[0]
     e = x.itemsize
-    dx = np.empty_like(x) if need_dx else None
+    dx = np.empty(x.shape, x.dtype) if need_dx else None
     nb = _chunk_size(N, K * H2 * Wc * e)
     if need_dx:
         # chunks large enough that each strided add is worth its call (with one image of a
@@ -408,7 +408,7 @@ def _transposed_backward(x, w, dout, pad):
     q = HH - 1 - pad
     K = F * HH * WW
     w_flip = w.astype(x.dtype, copy=False)[:, :, ::-1, ::-1].transpose(1, 0, 2, 3).reshape(C, K)
-    dx = np.empty_like(x)
+    dx = np.empty(x.shape, x.dtype)  # C order, whatever the layout of x: written by rows
     nb = _chunk_size(N, K * H * W * x.itemsize)
 
     def work(start, stop, nb):

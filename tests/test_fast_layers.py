@@ -363,3 +363,31 @@ def test_fast_layers_does_not_import_torch():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=Path(__file__).resolve().parent.parent)
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("layout", ["NHWC", "every other row"])
+@pytest.mark.parametrize("x_shape, w_shape, stride, pad", [
+    ((3, 4, 6, 5), (3, 4, 3, 3), 1, 1),  # dx by the flipped filters
+    ((3, 2, 7, 7), (4, 2, 3, 3), 2, 1),  # dx folded back
+])
+def test_conv_takes_non_contiguous_input(rng, monkeypatch, layout, x_shape, w_shape, stride,
+                                         pad):
+    """x as a view (of images stored (N, H, W, C), or of every other row): the same answers,
+    dx C-contiguous (also with one image per chunk, whose products go straight into dx)."""
+    from cs231n_utils import fast_layers
+    monkeypatch.setattr(fast_layers, "_chunk_size", lambda N, per_image_bytes: 1)
+    N, C, H, W = x_shape
+    if layout == "NHWC":
+        x = rng.standard_normal((N, H, W, C)).transpose(0, 3, 1, 2)
+    else:
+        x = rng.standard_normal((N, C, 2 * H, W))[:, :, ::2]
+    w = rng.standard_normal(w_shape)
+    b = rng.standard_normal(w_shape[0])
+    out, cache = conv_forward_fast(x, w, b, {"stride": stride, "pad": pad})
+    assert rel_error(out, conv_reference(x, w, b, stride, pad)) < 1e-10
+    dout = rng.standard_normal(out.shape)
+    dx, dw, db = conv_backward_fast(dout, cache)
+    for name, got, want in zip(("dx", "dw", "db"), (dx, dw, db),
+                               conv_backward_reference(dout, x, w, stride, pad)):
+        assert rel_error(got, want) < 1e-10, name
+    assert dx.flags["C_CONTIGUOUS"]
